@@ -1,0 +1,19 @@
+//! The offline editor for the quarterly CCHC report of Vietnamese commune
+//! offices.
+//!
+//! The modules below are the pure core: plain Rust with no browser API, so
+//! that every decision about the report (its model, the appendix catalog,
+//! derived figures and sentences, Vietnamese formatting, periods) is tested
+//! on the host with `cargo test`.
+
+pub mod appendix;
+pub mod catalog;
+pub mod date;
+pub mod decimal;
+pub mod figures;
+pub mod period;
+pub mod report;
+pub mod sample;
+pub mod sentences;
+pub mod text;
+pub mod vi;
