@@ -27,19 +27,22 @@ fn percent(numerator: Option<u64>, denominator: Option<u64>) -> Option<String> {
     vi::percent_of(n, d).map(vi::format_percent)
 }
 
-/// `843/847 hồ sơ đạt 99,52%`: the share, the noun, and the percentage when
-/// it exists.
+/// ` đạt 99,52%`, or nothing when there is no percentage.
+fn reaching(numerator: Option<u64>, denominator: Option<u64>) -> String {
+    percent(numerator, denominator)
+        .map(|percent| format!(" đạt {percent}"))
+        .unwrap_or_default()
+}
+
+/// `843/847 hồ sơ đạt 99,52%`.
 fn share(numerator: Option<u64>, denominator: Option<u64>, noun: &str) -> String {
-    let mut text = fraction(numerator, denominator);
-    if !noun.is_empty() {
-        text.push(' ');
-        text.push_str(noun);
+    let fraction = fraction(numerator, denominator);
+    let reaching = reaching(numerator, denominator);
+    if noun.is_empty() {
+        format!("{fraction}{reaching}")
+    } else {
+        format!("{fraction} {noun}{reaching}")
     }
-    if let Some(percent) = percent(numerator, denominator) {
-        text.push_str(" đạt ");
-        text.push_str(&percent);
-    }
-    text
 }
 
 /// `a, b và c`.
@@ -168,14 +171,16 @@ fn one_stop_results(report: &Report) -> Vec<String> {
     ));
 
     let digitised = &figures.digitised;
-    lines.push(format!(
-        "- Có {} có số hoá thành phần hồ sơ đầu vào.",
-        share(digitised.inputs.count, digitised.inputs.total, "hồ sơ")
-    ));
-    lines.push(format!(
-        "- Có {} có số hoá kết quả thành phần hồ sơ đầu ra.",
-        share(digitised.outputs.count, digitised.outputs.total, "hồ sơ")
-    ));
+    for (what, share) in [
+        ("thành phần hồ sơ đầu vào", digitised.inputs),
+        ("kết quả thành phần hồ sơ đầu ra", digitised.outputs),
+    ] {
+        lines.push(format!(
+            "- Có {} hồ sơ có số hoá {what}{}.",
+            fraction(share.count, share.total),
+            reaching(share.count, share.total)
+        ));
+    }
 
     let fees = &figures.fees;
     let money =

@@ -28,10 +28,10 @@ pub fn group_digits(value: u64) -> String {
     grouped
 }
 
-/// A count as written in running text: numbers below 10 get a leading zero
-/// (`01`, `09`), as in `còn lại 03 hồ sơ` and `01/10`.
+/// A count as written in running text: numbers from 1 to 9 get a leading
+/// zero (`01`, `09`), as in `còn lại 03 hồ sơ` and `01/10`; zero stays `0`.
 pub fn count_in_prose(value: u64) -> String {
-    if value < 10 {
+    if (1..10).contains(&value) {
         format!("0{value}")
     } else {
         group_digits(value)
@@ -379,7 +379,8 @@ mod tests {
 
     #[test]
     fn small_counts_in_prose_get_a_leading_zero() {
-        assert_eq!(count_in_prose(0), "00");
+        assert_eq!(count_in_prose(0), "0");
+        assert_eq!(count_in_prose(1), "01");
         assert_eq!(count_in_prose(3), "03");
         assert_eq!(count_in_prose(10), "10");
         assert_eq!(count_in_prose(1_500), "1.500");
