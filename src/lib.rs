@@ -6,6 +6,7 @@
 //! derived figures and sentences, Vietnamese formatting, periods) is tested
 //! on the host with `cargo test`.
 
+pub mod app;
 pub mod appendix;
 pub mod catalog;
 pub mod date;
@@ -13,6 +14,7 @@ pub mod decimal;
 pub mod figures;
 pub mod period;
 pub mod report;
+pub mod rules;
 pub mod sample;
 pub mod sentences;
 pub mod text;
