@@ -183,3 +183,158 @@ mod tests {
         assert_eq!(field("figures.fees.total").unwrap().kind, FigureKind::Money);
     }
 }
+
+/// A ratio shown beside the figures while typing: sums of figures over sums
+/// of figures, so that a swing or an impossible share is seen at once.
+#[derive(Debug, Clone, Copy)]
+pub struct DerivedRatio {
+    /// Stable name, used as the output's `data-derived` attribute.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub numerator: &'static [&'static str],
+    pub denominator: &'static [&'static str],
+}
+
+pub const DERIVED_RATIOS: &[DerivedRatio] = &[
+    DerivedRatio {
+        key: "plan.completed",
+        label: "Tỷ lệ nhiệm vụ đã hoàn thành",
+        numerator: &["figures.plan.tasks_completed"],
+        denominator: &["figures.plan.tasks_total"],
+    },
+    DerivedRatio {
+        key: "applications.resolved",
+        label: "Tỷ lệ hồ sơ đã giải quyết",
+        numerator: &["figures.applications.resolved"],
+        denominator: &["figures.applications.received"],
+    },
+    DerivedRatio {
+        key: "applications.on_time",
+        label: "Tỷ lệ giải quyết đúng hạn",
+        numerator: &["figures.applications.on_time"],
+        denominator: &["figures.applications.resolved"],
+    },
+    DerivedRatio {
+        key: "online.partial",
+        label: "Trực tuyến một phần",
+        numerator: &["figures.online.partial.count"],
+        denominator: &["figures.online.partial.total"],
+    },
+    DerivedRatio {
+        key: "online.full",
+        label: "Trực tuyến toàn trình",
+        numerator: &["figures.online.full.count"],
+        denominator: &["figures.online.full.total"],
+    },
+    DerivedRatio {
+        key: "online.all",
+        label: "Tiếp nhận trực tuyến (cộng hai loại)",
+        numerator: &["figures.online.partial.count", "figures.online.full.count"],
+        denominator: &["figures.online.partial.total", "figures.online.full.total"],
+    },
+    DerivedRatio {
+        key: "digitised.inputs",
+        label: "Số hóa đầu vào",
+        numerator: &["figures.digitised.inputs.count"],
+        denominator: &["figures.digitised.inputs.total"],
+    },
+    DerivedRatio {
+        key: "digitised.outputs",
+        label: "Số hóa kết quả",
+        numerator: &["figures.digitised.outputs.count"],
+        denominator: &["figures.digitised.outputs.total"],
+    },
+    DerivedRatio {
+        key: "survey.very_satisfied",
+        label: "Tỷ lệ rất hài lòng",
+        numerator: &["figures.survey.very_satisfied"],
+        denominator: &["figures.survey.forms"],
+    },
+    DerivedRatio {
+        key: "documents.digitally_signed",
+        label: "Tỷ lệ văn bản đi được ký số",
+        numerator: &["figures.documents.digitally_signed"],
+        denominator: &["figures.documents.outgoing"],
+    },
+    DerivedRatio {
+        key: "staff.present",
+        label: "Có mặt / biên chế được giao",
+        numerator: &[
+            "figures.staff.officials.count",
+            "figures.staff.civil_servants.count",
+        ],
+        denominator: &["figures.staff.quota"],
+    },
+];
+
+impl DerivedRatio {
+    fn sum(figures: &Figures, paths: &[&str]) -> Option<u64> {
+        paths
+            .iter()
+            .try_fold(0u64, |sum, path| sum.checked_add(value(figures, path)?))
+    }
+
+    /// `843/847 (99,52%)`, or `None` while a figure is missing.
+    pub fn text(&self, figures: &Figures) -> Option<String> {
+        let numerator = Self::sum(figures, self.numerator)?;
+        let denominator = Self::sum(figures, self.denominator)?;
+        let share = format!(
+            "{}/{}",
+            crate::vi::group_digits(numerator),
+            crate::vi::group_digits(denominator)
+        );
+        Some(match crate::vi::percent_of(numerator, denominator) {
+            Some(percent) => format!("{share} ({})", crate::vi::format_percent(percent)),
+            None => share,
+        })
+    }
+}
+
+#[cfg(test)]
+mod ratio_tests {
+    use super::*;
+    use crate::sample::sample;
+
+    #[test]
+    fn ratios_of_the_sample() {
+        let figures = sample().figures;
+        let text = |key: &str| {
+            DERIVED_RATIOS
+                .iter()
+                .find(|ratio| ratio.key == key)
+                .and_then(|ratio| ratio.text(&figures))
+        };
+        assert_eq!(
+            text("applications.resolved").as_deref(),
+            Some("843/847 (99,52%)")
+        );
+        assert_eq!(text("online.all").as_deref(), Some("831/832 (99,87%)"));
+        assert_eq!(
+            text("digitised.outputs").as_deref(),
+            Some("842/843 (99,88%)")
+        );
+        assert_eq!(text("staff.present").as_deref(), Some("22/25 (88%)"));
+        let mut figures = figures;
+        figures.online.full.total = None;
+        assert_eq!(
+            DERIVED_RATIOS
+                .iter()
+                .find(|r| r.key == "online.all")
+                .unwrap()
+                .text(&figures),
+            None
+        );
+        figures.documents.outgoing = Some(0);
+        figures.documents.digitally_signed = Some(0);
+        let signed = DERIVED_RATIOS
+            .iter()
+            .find(|r| r.key == "documents.digitally_signed")
+            .unwrap();
+        assert_eq!(signed.text(&figures).as_deref(), Some("0/0"));
+        for ratio in DERIVED_RATIOS {
+            for path in ratio.numerator.iter().chain(ratio.denominator) {
+                assert!(field(path).is_some(), "{}: {path}", ratio.key);
+            }
+        }
+    }
+}

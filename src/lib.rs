@@ -11,6 +11,8 @@ pub mod appendix;
 pub mod catalog;
 pub mod date;
 pub mod decimal;
+pub mod draft;
+pub mod edit;
 pub mod figures;
 pub mod period;
 pub mod report;

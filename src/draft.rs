@@ -1,0 +1,241 @@
+//! Drafts as they are kept in browser storage: what is stored, under which
+//! key, how it is named, and how a stored copy is read back.
+//!
+//! The browser shell only moves these strings in and out of localStorage;
+//! every decision (keys, versions, names, what counts as a broken copy) is
+//! here so that it is tested on the host. Every file:// page in Chromium
+//! shares one localStorage, so every key carries this app's prefix.
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::{Report, FORMAT_VERSION};
+use crate::rules::PendingInputs;
+
+/// The version of the stored draft's shape (the report inside carries its own).
+pub const STORAGE_VERSION: u32 = 1;
+
+const PREFIX: &str = "bao-cao-cchc/v1/";
+
+/// The key of the list of drafts.
+pub fn index_key() -> String {
+    format!("{PREFIX}index")
+}
+
+/// The key of one draft.
+pub fn draft_key(id: &str) -> String {
+    format!("{PREFIX}draft/{id}")
+}
+
+/// The key under which an unreadable stored copy is set aside, so that a
+/// broken draft is never overwritten and can still be sent for recovery.
+pub fn broken_key(id: &str) -> String {
+    format!("{PREFIX}broken/{id}")
+}
+
+/// One draft as stored: the report, what was typed but not yet valid, and
+/// when it was saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredDraft {
+    pub storage_version: u32,
+    pub id: String,
+    pub name: String,
+    /// Milliseconds since 1970 (the browser's `Date.now()`).
+    pub saved_at: f64,
+    pub report: Report,
+    #[serde(default)]
+    pub pending: PendingInputs,
+}
+
+/// A line of the drafts list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub id: String,
+    pub name: String,
+    pub saved_at: f64,
+}
+
+/// The list of drafts and the one open last.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DraftIndex {
+    pub storage_version: u32,
+    pub drafts: Vec<DraftSummary>,
+    #[serde(default)]
+    pub last_open: Option<String>,
+}
+
+impl DraftIndex {
+    /// Adds or updates the line for `draft`, newest first.
+    pub fn record(&mut self, draft: &StoredDraft) {
+        self.drafts.retain(|line| line.id != draft.id);
+        self.drafts.insert(
+            0,
+            DraftSummary {
+                id: draft.id.clone(),
+                name: draft.name.clone(),
+                saved_at: draft.saved_at,
+            },
+        );
+        self.storage_version = STORAGE_VERSION;
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.drafts.retain(|line| line.id != id);
+        if self.last_open.as_deref() == Some(id) {
+            self.last_open = None;
+        }
+    }
+}
+
+/// Why a stored copy could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredError {
+    /// Not JSON, or not a draft: damaged by hand, by another program, or cut short.
+    Damaged(String),
+    /// Written by a newer version of the app.
+    TooNew(u32),
+}
+
+impl StoredError {
+    pub fn message(&self) -> String {
+        match self {
+            StoredError::Damaged(detail) => format!(
+                "Bản nháp lưu trong trình duyệt bị hỏng và không mở được ({detail}). Bản hỏng đã được cất riêng, không bị ghi đè."
+            ),
+            StoredError::TooNew(version) => format!(
+                "Bản nháp được lưu bởi phiên bản mới hơn của ứng dụng (định dạng {version}). Hãy mở bằng phiên bản mới nhất."
+            ),
+        }
+    }
+}
+
+/// Reads a stored draft, refusing one from a newer app rather than
+/// misreading it.
+pub fn read_draft(json: &str) -> Result<StoredDraft, StoredError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|error| StoredError::Damaged(error.to_string()))?;
+    let version = |key: &str| value.get(key).and_then(serde_json::Value::as_u64);
+    let storage_version = version("storage_version").unwrap_or(0) as u32;
+    let report_version = value
+        .get("report")
+        .and_then(|report| report.get("format_version"))
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0) as u32;
+    if storage_version > STORAGE_VERSION {
+        return Err(StoredError::TooNew(storage_version));
+    }
+    if report_version > FORMAT_VERSION {
+        return Err(StoredError::TooNew(report_version));
+    }
+    serde_json::from_value(value).map_err(|error| StoredError::Damaged(error.to_string()))
+}
+
+/// Reads the drafts list; a damaged list is rebuilt empty (the drafts
+/// themselves stay under their own keys).
+pub fn read_index(json: Option<&str>) -> DraftIndex {
+    json.and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or(DraftIndex {
+            storage_version: STORAGE_VERSION,
+            ..DraftIndex::default()
+        })
+}
+
+/// The name a new draft gets: its period and unit, `Quý I/2025 – phường Trương Quang Trọng`.
+pub fn default_name(report: &Report) -> String {
+    let unit = if report.header.unit.name.is_blank() {
+        "(chưa có tên đơn vị)".to_owned()
+    } else {
+        report.header.unit.full_name()
+    };
+    format!("{} – {unit}", report.period.short_name())
+}
+
+/// The name of a copy: `... (bản sao)`.
+pub fn copy_name(name: &str) -> String {
+    format!("{name} (bản sao)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::ReportKind;
+    use crate::sample::sample;
+
+    fn stored() -> StoredDraft {
+        StoredDraft {
+            storage_version: STORAGE_VERSION,
+            id: "d1".into(),
+            name: default_name(&sample()),
+            saved_at: 1_700_000_000_000.0,
+            report: sample(),
+            pending: PendingInputs::from([("figures.fees.total".into(), "16.09".into())]),
+        }
+    }
+
+    #[test]
+    fn a_stored_draft_reads_back_whole() {
+        let draft = stored();
+        let json = serde_json::to_string(&draft).unwrap();
+        assert_eq!(read_draft(&json), Ok(draft));
+    }
+
+    #[test]
+    fn broken_or_newer_copies_are_refused_with_a_reason() {
+        assert!(matches!(
+            read_draft("{\"storage_version\": 1"),
+            Err(StoredError::Damaged(_))
+        ));
+        assert!(matches!(read_draft("[1, 2]"), Err(StoredError::Damaged(_))));
+        assert!(matches!(
+            read_draft("{\"storage_version\": 1}"),
+            Err(StoredError::Damaged(_))
+        ));
+        let mut value = serde_json::to_value(stored()).unwrap();
+        value["storage_version"] = 2.into();
+        assert_eq!(read_draft(&value.to_string()), Err(StoredError::TooNew(2)));
+        let mut value = serde_json::to_value(stored()).unwrap();
+        value["report"]["format_version"] = 9.into();
+        assert_eq!(read_draft(&value.to_string()), Err(StoredError::TooNew(9)));
+        assert!(StoredError::TooNew(2)
+            .message()
+            .contains("phiên bản mới hơn"));
+        assert!(StoredError::Damaged("x".into())
+            .message()
+            .contains("bị hỏng"));
+    }
+
+    #[test]
+    fn names_and_keys() {
+        assert_eq!(
+            default_name(&sample()),
+            "Quý I/2025 – phường Trương Quang Trọng"
+        );
+        let empty = Report::new(ReportKind::Annual, 2025);
+        assert_eq!(default_name(&empty), "năm 2025 – (chưa có tên đơn vị)");
+        assert_eq!(copy_name("A"), "A (bản sao)");
+        assert_eq!(draft_key("d1"), "bao-cao-cchc/v1/draft/d1");
+        assert!(index_key().starts_with("bao-cao-cchc/"));
+        assert!(broken_key("d1").starts_with("bao-cao-cchc/"));
+    }
+
+    #[test]
+    fn the_index_keeps_newest_first_and_forgets_deleted_drafts() {
+        let mut index = read_index(Some("not json"));
+        assert!(index.drafts.is_empty());
+        let mut first = stored();
+        index.record(&first);
+        let mut second = stored();
+        second.id = "d2".into();
+        index.record(&second);
+        first.name = "Đổi tên".into();
+        index.record(&first);
+        let ids: Vec<&str> = index.drafts.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["d1", "d2"]);
+        assert_eq!(index.drafts[0].name, "Đổi tên");
+        index.last_open = Some("d2".into());
+        index.remove("d2");
+        assert_eq!(index.drafts.len(), 1);
+        assert_eq!(index.last_open, None);
+        let json = serde_json::to_string(&index).unwrap();
+        assert_eq!(read_index(Some(&json)), index);
+    }
+}
