@@ -1,11 +1,52 @@
-# Build, test and run the CCHC report editor. See README.md.
+# Build, test, run and measure the CCHC report editor. See README.md.
+#
+#   make run    installs what is missing, builds, writes the single file and
+#               serves the app on http://127.0.0.1:8080 until stopped
+#   make test   installs what is missing and runs every test (host and browser)
+#   make bench  prints size and speed figures
 SHELL := /bin/bash
-.DEFAULT_GOAL := test
+.DEFAULT_GOAL := run
 
-.PHONY: test test-host
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PORT ?= 8080
+SINGLE_FILE := dist/bao-cao-cchc.html
+SOURCES := $(shell find src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml tools/postbuild.mjs
 
-## make test: every test (host tests of the pure core).
-test: test-host
+.PHONY: setup setup-test build run test test-host test-e2e bench lint
+
+setup:
+	@tools/setup.sh build
+
+setup-test:
+	@tools/setup.sh test
+
+## The app in dist/ and the single self-contained file, rebuilt when a source changed.
+$(SINGLE_FILE): $(SOURCES)
+	trunk build --release --offline
+	node tools/postbuild.mjs dist
+
+build: setup $(SINGLE_FILE)
+
+run: build
+	@echo
+	@echo "Ứng dụng (served):  http://127.0.0.1:$(PORT)/"
+	@echo "Thư mục:            $(CURDIR)/dist/"
+	@echo "Một tệp duy nhất:   $(CURDIR)/$(SINGLE_FILE)  (mở trực tiếp, không cần mạng)"
+	@echo "Nhấn Ctrl+C để dừng."
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+test: setup-test test-host test-e2e
 
 test-host:
 	cargo test --locked
+
+test-e2e: setup-test $(SINGLE_FILE)
+	npx playwright test --config tests/e2e/playwright.config.mjs
+
+bench: setup-test $(SINGLE_FILE)
+	cargo test --release --locked --test bench -- --ignored --nocapture
+	node tests/e2e/bench.mjs
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --locked -- -D warnings

@@ -39,6 +39,10 @@ pub struct StoredDraft {
     pub storage_version: u32,
     pub id: String,
     pub name: String,
+    /// False while the name follows the report (period and unit); true once
+    /// the user renamed the draft.
+    #[serde(default)]
+    pub named_by_user: bool,
     /// Milliseconds since 1970 (the browser's `Date.now()`).
     pub saved_at: f64,
     pub report: Report,
@@ -61,6 +65,10 @@ pub struct DraftIndex {
     pub drafts: Vec<DraftSummary>,
     #[serde(default)]
     pub last_open: Option<String>,
+    /// When the list was last written (milliseconds since 1970), so that the
+    /// newer of two copies can be told apart.
+    #[serde(default)]
+    pub saved_at: f64,
 }
 
 impl DraftIndex {
@@ -139,6 +147,25 @@ pub fn read_index(json: Option<&str>) -> DraftIndex {
         })
 }
 
+/// Whether the journal's copy of a stored value should replace the local
+/// one. Chromium writes localStorage to disk only every few seconds, so a
+/// browser killed right after a keystroke loses it there; every write is
+/// also journaled in IndexedDB, which is on disk when its transaction ends.
+/// At start the newer copy (by `saved_at`) wins; a readable copy beats an
+/// unreadable one; on a tie the local copy stays.
+pub fn journal_wins(local: Option<&str>, journal: &str) -> bool {
+    let saved_at = |json: &str| {
+        serde_json::from_str::<serde_json::Value>(json)
+            .ok()
+            .and_then(|value| value.get("saved_at").and_then(serde_json::Value::as_f64))
+    };
+    match (local.and_then(saved_at), saved_at(journal)) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(local), Some(journal)) => journal > local,
+    }
+}
+
 /// The name a new draft gets: its period and unit, `Quý I/2025 – phường Trương Quang Trọng`.
 pub fn default_name(report: &Report) -> String {
     let unit = if report.header.unit.name.is_blank() {
@@ -147,6 +174,18 @@ pub fn default_name(report: &Report) -> String {
         report.header.unit.full_name()
     };
     format!("{} – {unit}", report.period.short_name())
+}
+
+impl StoredDraft {
+    /// The name to list the draft under: the user's, or one that follows the
+    /// report as its unit and period are typed.
+    pub fn current_name(&self) -> String {
+        if self.named_by_user {
+            self.name.clone()
+        } else {
+            default_name(&self.report)
+        }
+    }
 }
 
 /// The name of a copy: `... (bản sao)`.
@@ -164,7 +203,8 @@ mod tests {
         StoredDraft {
             storage_version: STORAGE_VERSION,
             id: "d1".into(),
-            name: default_name(&sample()),
+            name: "Bản của tổ Tư pháp".into(),
+            named_by_user: true,
             saved_at: 1_700_000_000_000.0,
             report: sample(),
             pending: PendingInputs::from([("figures.fees.total".into(), "16.09".into())]),
@@ -204,6 +244,28 @@ mod tests {
     }
 
     #[test]
+    fn the_newer_copy_of_a_value_wins_at_start() {
+        let at = |time: f64| {
+            let mut draft = stored();
+            draft.saved_at = time;
+            serde_json::to_string(&draft).unwrap()
+        };
+        assert!(journal_wins(None, &at(1.0)));
+        assert!(journal_wins(Some("{broken"), &at(1.0)));
+        assert!(journal_wins(Some(&at(1.0)), &at(2.0)));
+        assert!(!journal_wins(Some(&at(2.0)), &at(1.0)));
+        assert!(!journal_wins(Some(&at(2.0)), &at(2.0)));
+        assert!(!journal_wins(Some(&at(2.0)), "{broken"));
+        assert!(!journal_wins(None, "[]"));
+        let index = DraftIndex {
+            saved_at: 5.0,
+            ..DraftIndex::default()
+        };
+        let json = serde_json::to_string(&index).unwrap();
+        assert!(journal_wins(Some("{\"drafts\": []}"), &json));
+    }
+
+    #[test]
     fn names_and_keys() {
         assert_eq!(
             default_name(&sample()),
@@ -212,6 +274,11 @@ mod tests {
         let empty = Report::new(ReportKind::Annual, 2025);
         assert_eq!(default_name(&empty), "năm 2025 – (chưa có tên đơn vị)");
         assert_eq!(copy_name("A"), "A (bản sao)");
+        let mut draft = stored();
+        assert_eq!(draft.current_name(), "Bản của tổ Tư pháp");
+        draft.named_by_user = false;
+        draft.report.header.unit.name = crate::text::Text::new("Nghĩa Lộ");
+        assert_eq!(draft.current_name(), "Quý I/2025 – phường Nghĩa Lộ");
         assert_eq!(draft_key("d1"), "bao-cao-cchc/v1/draft/d1");
         assert!(index_key().starts_with("bao-cao-cchc/"));
         assert!(broken_key("d1").starts_with("bao-cao-cchc/"));

@@ -108,6 +108,30 @@ pub const OFFICIALS_FIELDS: &[FigureField] = staff_group_fields!(officials, "Cá
 /// Công chức: the count, education and political theory.
 pub const CIVIL_SERVANTS_FIELDS: &[FigureField] = staff_group_fields!(civil_servants, "Công chức");
 
+/// The editor's groups of figures, by the path segment after `figures.`,
+/// with their headings, in the order they are shown.
+pub const FIGURE_GROUPS: &[(&str, &str)] = &[
+    ("plan", "Kế hoạch cải cách hành chính"),
+    (
+        "applications",
+        "Giải quyết thủ tục hành chính tại Bộ phận Một cửa",
+    ),
+    ("online", "Dịch vụ công trực tuyến"),
+    ("digitised", "Số hóa hồ sơ, kết quả giải quyết TTHC"),
+    ("fees", "Phí, lệ phí"),
+    ("survey", "Lấy ý kiến mức độ hài lòng"),
+    ("documents", "Văn bản đi"),
+    ("staff", "Cán bộ, công chức"),
+];
+
+/// The group of a figure path: `applications` for `figures.applications.received`.
+pub fn group_of(path: &str) -> &str {
+    path.trim_start_matches("figures.")
+        .split('.')
+        .next()
+        .unwrap_or_default()
+}
+
 /// All numeric figures: the general ones, then staff.
 pub fn all_fields() -> impl Iterator<Item = &'static FigureField> {
     FIGURE_FIELDS
@@ -294,6 +318,23 @@ impl DerivedRatio {
 mod ratio_tests {
     use super::*;
     use crate::sample::sample;
+
+    #[test]
+    fn every_figure_and_ratio_sits_in_one_shown_group() {
+        let shown = |path: &str| FIGURE_GROUPS.iter().any(|(key, _)| *key == group_of(path));
+        assert!(all_fields().all(|field| shown(field.path)));
+        for ratio in DERIVED_RATIOS {
+            let group = group_of(ratio.numerator[0]);
+            assert!(shown(ratio.numerator[0]), "{}", ratio.key);
+            let paths = ratio.numerator.iter().chain(ratio.denominator);
+            assert!(
+                paths.into_iter().all(|path| group_of(path) == group),
+                "{}",
+                ratio.key
+            );
+        }
+        assert_eq!(group_of("figures.staff.officials.count"), "staff");
+    }
 
     #[test]
     fn ratios_of_the_sample() {

@@ -13,6 +13,7 @@ pub mod date;
 pub mod decimal;
 pub mod draft;
 pub mod edit;
+pub mod entry;
 pub mod figures;
 pub mod period;
 pub mod report;

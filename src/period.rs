@@ -106,6 +106,21 @@ impl ReportKind {
         Date::new(year, self.closing_month(), 20).ok()
     }
 
+    /// The report being written on `today`: the one whose data period is
+    /// running (Quý I from 15/12 to 14/3, 6 tháng to 14/6, Quý III to 14/9,
+    /// Năm to 14/12), which is what `Báo cáo mới` starts.
+    pub fn current(today: Date) -> (ReportKind, i32) {
+        let year = today.year();
+        let day_of_period = (today.month(), today.day());
+        match day_of_period {
+            (12, 15..) => (ReportKind::FirstQuarter, year + 1),
+            _ if day_of_period <= (3, 14) => (ReportKind::FirstQuarter, year),
+            _ if day_of_period <= (6, 14) => (ReportKind::SixMonths, year),
+            _ if day_of_period <= (9, 14) => (ReportKind::ThirdQuarter, year),
+            _ => (ReportKind::Annual, year),
+        }
+    }
+
     /// The report that follows this one, with its year.
     pub fn next(self, year: i32) -> (ReportKind, i32) {
         match self {
@@ -128,6 +143,26 @@ mod tests {
     fn period(kind: ReportKind, year: i32) -> (Date, Date) {
         let period = kind.legal_period(year).unwrap();
         (period.from, period.to)
+    }
+
+    #[test]
+    fn the_current_report_is_the_one_whose_period_is_running() {
+        let current = |text: &str| ReportKind::current(date(text));
+        assert_eq!(current("2025-01-10"), (ReportKind::FirstQuarter, 2025));
+        assert_eq!(current("2025-03-14"), (ReportKind::FirstQuarter, 2025));
+        assert_eq!(current("2025-03-15"), (ReportKind::SixMonths, 2025));
+        assert_eq!(current("2025-06-15"), (ReportKind::ThirdQuarter, 2025));
+        assert_eq!(current("2025-09-15"), (ReportKind::Annual, 2025));
+        assert_eq!(current("2025-12-14"), (ReportKind::Annual, 2025));
+        assert_eq!(current("2025-12-15"), (ReportKind::FirstQuarter, 2026));
+        for kind in ReportKind::ALL {
+            let period = kind.legal_period(2025).unwrap();
+            let (found, year) = ReportKind::current(period.to);
+            assert_eq!(year, 2025);
+            // Each period's last day belongs to it, except that 6 tháng and
+            // Năm are cumulative from 15/12, so their running part starts later.
+            assert_eq!(found, kind);
+        }
     }
 
     #[test]

@@ -252,6 +252,18 @@ pub enum Sentence {
     Closing,
 }
 
+impl Sentence {
+    pub const ALL: [Sentence; 7] = [
+        Sentence::Introduction,
+        Sentence::PlanProgress,
+        Sentence::OneStopResults,
+        Sentence::StaffOfficials,
+        Sentence::StaffCivilServants,
+        Sentence::OutgoingDocuments,
+        Sentence::Closing,
+    ];
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NextTasks {
     pub title: Text,

@@ -1,13 +1,345 @@
 //! The browser shell: Leptos components over the pure core.
+//!
+//! The whole open draft lives in one signal ([`Doc`]: the report and what
+//! was typed but is not yet a value). Inputs are uncontrolled: each is drawn
+//! once from the model and writes its one field back on every keystroke;
+//! validation, derived figures and sentences are signals read from the doc.
+//! Structural edits (add, remove, move) and opening another draft redraw
+//! the editor from the model (`layout`), which keeps inputs and model in step
+//! without diffing hundreds of fields on every keystroke.
+
+mod fields;
+mod journal;
+mod narrative;
+mod sections;
+mod storage;
+mod toolbar;
+
+use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::draft::{self, StoredDraft, STORAGE_VERSION};
+use crate::period::ReportKind;
+use crate::report::Report;
+use crate::rules::{self, Issue, PendingInputs};
+
+/// How long after the last keystroke the draft is written to storage.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 pub fn start() {
-    leptos::mount::mount_to_body(App);
+    journal::restore_then(|| leptos::mount::mount_to_body(App));
+}
+
+/// What is being edited: the report and the typed texts that are not values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    pub report: Report,
+    pub pending: PendingInputs,
+}
+
+/// The open draft's identity in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftMeta {
+    pub id: String,
+    pub name: String,
+    pub named_by_user: bool,
+}
+
+/// A message shown in the banner above the editor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Everything the components share. All fields are signals, so it is `Copy`.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub doc: RwSignal<Doc>,
+    pub issues: Memo<Vec<Issue>>,
+    /// Bumped to redraw the editor from the model.
+    pub layout: RwSignal<u64>,
+    pub meta: RwSignal<DraftMeta>,
+    pub saved_at: RwSignal<Option<f64>>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub drafts: RwSignal<draft::DraftIndex>,
+    /// Another tab changed this draft: autosave waits for the user's choice.
+    pub conflict: RwSignal<bool>,
+    /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
+    pub unsaved: RwSignal<bool>,
+    save_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Editor {
+    fn new() -> Editor {
+        let doc = RwSignal::new(Doc {
+            report: Report::new(ReportKind::FirstQuarter, 2025),
+            pending: PendingInputs::new(),
+        });
+        let issues = Memo::new(move |_| doc.with(|doc| rules::check(&doc.report, &doc.pending)));
+        Editor {
+            doc,
+            issues,
+            layout: RwSignal::new(0),
+            meta: RwSignal::new(DraftMeta {
+                id: String::new(),
+                name: String::new(),
+                named_by_user: false,
+            }),
+            saved_at: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            drafts: RwSignal::new(draft::DraftIndex::default()),
+            conflict: RwSignal::new(false),
+            unsaved: RwSignal::new(false),
+            save_timer: StoredValue::new(None),
+        }
+    }
+
+    /// Applies one edit and schedules the save.
+    pub fn modify(&self, edit: impl FnOnce(&mut Doc)) {
+        self.doc.update(edit);
+        self.unsaved.set(true);
+        if let Some(timer) = self.save_timer.get_value() {
+            timer.clear();
+        }
+        let editor = *self;
+        let timer = set_timeout_with_handle(move || editor.flush(), SAVE_DELAY).ok();
+        self.save_timer.set_value(timer);
+    }
+
+    /// A structural edit: applies it, redraws the editor and then focuses
+    /// the element with id `focus` (the moved item, the new paragraph).
+    pub fn restructure(&self, focus: Option<String>, edit: impl FnOnce(&mut Doc)) {
+        self.modify(edit);
+        self.redraw(focus);
+    }
+
+    pub fn redraw(&self, focus: Option<String>) {
+        self.layout.update(|layout| *layout += 1);
+        if let Some(id) = focus {
+            request_animation_frame(move || focus_element(&id));
+        }
+    }
+
+    /// The issues at `path`.
+    pub fn issues_at(&self, path: &str) -> Vec<Issue> {
+        self.issues.with(|issues| {
+            issues
+                .iter()
+                .filter(|issue| issue.path == path)
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// Saves now if anything changed since the last save.
+    pub fn flush(&self) {
+        if let Some(timer) = self.save_timer.get_value() {
+            timer.clear();
+            self.save_timer.set_value(None);
+        }
+        if self.unsaved.get_untracked() {
+            self.save_now();
+        }
+    }
+
+    /// Writes the open draft and its line in the drafts list.
+    pub fn save_now(&self) {
+        if self.conflict.get_untracked() {
+            return;
+        }
+        let stored = self.stored(js_sys::Date::now());
+        match storage::write_draft(&stored) {
+            Ok(()) => {
+                self.unsaved.set(false);
+                self.saved_at.set(Some(stored.saved_at));
+                if self
+                    .notice
+                    .with_untracked(|n| n.as_ref().is_some_and(|n| n.is_error))
+                {
+                    self.notice.set(None);
+                }
+                self.record(&stored);
+            }
+            Err(message) => self.notice.set(Some(Notice {
+                text: message,
+                is_error: true,
+            })),
+        }
+    }
+
+    fn record(&self, stored: &StoredDraft) {
+        let index = storage::update_index(|index| {
+            index.record(stored);
+            index.last_open = Some(stored.id.clone());
+        });
+        self.drafts.set(index);
+    }
+
+    /// The open draft as it would be stored.
+    pub fn stored(&self, saved_at: f64) -> StoredDraft {
+        let meta = self.meta.get_untracked();
+        let (report, pending) = self
+            .doc
+            .with_untracked(|doc| (doc.report.clone(), doc.pending.clone()));
+        let mut stored = StoredDraft {
+            storage_version: STORAGE_VERSION,
+            id: meta.id,
+            name: meta.name,
+            named_by_user: meta.named_by_user,
+            saved_at,
+            report,
+            pending,
+        };
+        stored.name = stored.current_name();
+        stored
+    }
+
+    /// Shows `stored` in the editor.
+    pub fn open(&self, stored: StoredDraft) {
+        self.flush();
+        self.conflict.set(false);
+        self.meta.set(DraftMeta {
+            id: stored.id.clone(),
+            name: stored.current_name(),
+            named_by_user: stored.named_by_user,
+        });
+        self.saved_at.set(Some(stored.saved_at));
+        self.doc.set(Doc {
+            report: stored.report.clone(),
+            pending: stored.pending.clone(),
+        });
+        self.unsaved.set(false);
+        self.record(&stored);
+        self.redraw(None);
+    }
+
+    /// Starts a new draft holding `report` and saves it at once.
+    pub fn open_new(&self, report: Report, name: Option<String>) {
+        let mut stored = StoredDraft {
+            storage_version: STORAGE_VERSION,
+            id: storage::new_id(),
+            name: name.clone().unwrap_or_default(),
+            named_by_user: name.is_some(),
+            saved_at: js_sys::Date::now(),
+            report,
+            pending: PendingInputs::new(),
+        };
+        stored.name = stored.current_name();
+        self.open(stored);
+        self.unsaved.set(true);
+        self.save_now();
+    }
+
+    /// Opens the stored draft `id`, or says why it cannot be opened.
+    pub fn open_stored(&self, id: &str) -> bool {
+        match storage::read_draft(id) {
+            Ok(Some(stored)) => {
+                self.open(stored);
+                true
+            }
+            Ok(None) => {
+                self.drafts
+                    .set(storage::update_index(|index| index.remove(id)));
+                false
+            }
+            Err(error) => {
+                self.drafts
+                    .set(storage::update_index(|index| index.remove(id)));
+                self.notice.set(Some(Notice {
+                    text: error.message(),
+                    is_error: true,
+                }));
+                false
+            }
+        }
+    }
+}
+
+/// Focuses the element with `id`, or the first field of the list or section
+/// marked with `data-path` = `id`.
+pub fn focus_element(id: &str) {
+    let document = document();
+    let element = document.get_element_by_id(id).or_else(|| {
+        document
+            .query_selector(&format!("[data-path=\"{id}\"]"))
+            .ok()
+            .flatten()
+    });
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Draws `children` as new elements each time `key` changes, rather than
+/// patching the old ones: an uncontrolled input keeps what the user typed
+/// in its value property, so after a structural change it must be a new
+/// input drawn from the model.
+pub fn redrawn_on(
+    key: impl Fn() -> u64 + Send + 'static,
+    children: impl Fn() -> AnyView + Send + Clone + 'static,
+) -> impl IntoView {
+    view! { <For each=move || [key()] key=|key| *key children=move |_| children() /> }
+}
+
+/// The report `Báo cáo mới` starts: the one whose period is running today.
+fn new_report() -> Report {
+    let now = js_sys::Date::new_0();
+    let today = crate::date::Date::new(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    );
+    let (kind, year) = today
+        .map(ReportKind::current)
+        .unwrap_or((ReportKind::FirstQuarter, 2025));
+    Report::new(kind, year)
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let count = RwSignal::new(0);
-    view! { <button on:click=move |_| *count.write() += 1>"Báo cáo mới " {count}</button> }
+    let editor = Editor::new();
+    let index = storage::update_index(|_| {});
+    editor.drafts.set(index.clone());
+    let reopened = index
+        .last_open
+        .as_deref()
+        .or(index.drafts.first().map(|line| line.id.as_str()))
+        .is_some_and(|id| editor.open_stored(id));
+    if !reopened {
+        editor.open_new(new_report(), None);
+    }
+    if let Err(message) = storage::check_available() {
+        editor.notice.set(Some(Notice {
+            text: message,
+            is_error: true,
+        }));
+    }
+    storage::watch(editor);
+
+    view! {
+        {toolbar::app_bar(editor)}
+        <div class="layout">
+            {toolbar::contents()}
+            <main id="editor">
+                {toolbar::notice_banner(editor)}
+                {redrawn_on(
+                    move || editor.layout.get(),
+                    move || {
+                        view! {
+                            {sections::header_and_period(editor)}
+                            {narrative::narrative(editor)}
+                            {sections::figures(editor)}
+                            {sections::appendix(editor)}
+                            {sections::closing(editor)}
+                        }
+                        .into_any()
+                    },
+                )}
+            </main>
+            {toolbar::summary(editor)}
+        </div>
+    }
 }

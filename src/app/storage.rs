@@ -1,0 +1,138 @@
+//! The drafts in localStorage (through gloo-storage), the save-on-leave
+//! hooks and the watch for another tab editing the same draft.
+//!
+//! Keys, versions and what counts as a broken copy are decided in
+//! [`crate::draft`]; this module only moves strings in and out and turns
+//! the browser's failures into Vietnamese messages.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use super::{journal, Editor, Notice};
+use crate::draft::{self, DraftIndex, StoredDraft, StoredError};
+
+const UNAVAILABLE: &str = "Trình duyệt đang chặn bộ nhớ cục bộ (localStorage) nên bản nháp sẽ không được lưu. Hãy bật lại quyền lưu dữ liệu cho trang này, hoặc dùng cửa sổ trình duyệt thường (không ẩn danh).";
+
+const FULL: &str = "Bộ nhớ của trình duyệt đã đầy nên thay đổi mới nhất CHƯA được lưu. Những gì đang hiện trên màn hình vẫn còn: hãy xóa bớt bản nháp cũ không dùng đến (nút Xóa) để lưu tiếp.";
+
+/// Whether localStorage can be used at all.
+pub fn check_available() -> Result<(), String> {
+    let probe = format!("{}probe", draft::index_key());
+    LocalStorage::raw()
+        .set_item(&probe, "1")
+        .map_err(|_| UNAVAILABLE.to_owned())?;
+    LocalStorage::delete(&probe);
+    Ok(())
+}
+
+/// Writes `value` as JSON under `key` in localStorage and in the journal.
+fn write(key: &str, value: &impl serde::Serialize) -> Result<(), String> {
+    let json = serde_json::to_string(value)
+        .map_err(|error| format!("Không ghi được bản nháp: {error}"))?;
+    LocalStorage::raw()
+        .set_item(key, &json)
+        .map_err(|_| FULL.to_owned())?;
+    journal::put(key, &json);
+    Ok(())
+}
+
+/// Writes one draft.
+pub fn write_draft(stored: &StoredDraft) -> Result<(), String> {
+    write(&draft::draft_key(&stored.id), stored)
+}
+
+/// Reads the draft `id`: `Ok(None)` when there is none. An unreadable copy
+/// is moved aside under [`draft::broken_key`], never overwritten.
+pub fn read_draft(id: &str) -> Result<Option<StoredDraft>, StoredError> {
+    let key = draft::draft_key(id);
+    let Ok(Some(json)) = LocalStorage::raw().get_item(&key) else {
+        return Ok(None);
+    };
+    draft::read_draft(&json).map(Some).inspect_err(|error| {
+        if matches!(error, StoredError::Damaged(_))
+            && LocalStorage::raw()
+                .set_item(&draft::broken_key(id), &json)
+                .is_ok()
+        {
+            LocalStorage::delete(&key);
+            journal::delete(&key);
+        }
+    })
+}
+
+pub fn delete_draft(id: &str) {
+    LocalStorage::delete(draft::draft_key(id));
+    journal::delete(&draft::draft_key(id));
+}
+
+/// Reads the drafts list fresh (another tab may have changed it), applies
+/// `change` and writes it back. Returns the list as it now is.
+pub fn update_index(change: impl FnOnce(&mut DraftIndex)) -> DraftIndex {
+    let json = LocalStorage::raw()
+        .get_item(&draft::index_key())
+        .ok()
+        .flatten();
+    let mut index = draft::read_index(json.as_deref());
+    if index.drafts.is_empty() {
+        rebuild(&mut index);
+    }
+    change(&mut index);
+    index.saved_at = js_sys::Date::now();
+    // A list that cannot be written is rebuilt from the drafts' own keys on
+    // the next start; the drafts themselves are what matters.
+    let _ = write(&draft::index_key(), &index);
+    index
+}
+
+/// Lists every readable draft under its own key: the list itself was lost
+/// or damaged, but the drafts were not.
+fn rebuild(index: &mut DraftIndex) {
+    let raw = LocalStorage::raw();
+    let prefix = draft::draft_key("");
+    let keys: Vec<String> = (0..raw.length().unwrap_or(0))
+        .filter_map(|i| raw.key(i).ok().flatten())
+        .filter(|key| key.starts_with(&prefix))
+        .collect();
+    let mut found: Vec<StoredDraft> = keys
+        .iter()
+        .filter_map(|key| raw.get_item(key).ok().flatten())
+        .filter_map(|json| draft::read_draft(&json).ok())
+        .collect();
+    found.sort_by(|a, b| a.saved_at.total_cmp(&b.saved_at));
+    for stored in &found {
+        index.record(stored);
+    }
+}
+
+/// A new draft id: time and randomness, unique enough across tabs.
+pub fn new_id() -> String {
+    let random = (js_sys::Math::random() * 1e9) as u64;
+    format!("{:x}-{random:x}", js_sys::Date::now() as u64)
+}
+
+/// Saves on leaving the page, and watches other tabs.
+pub fn watch(editor: Editor) {
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| editor.flush());
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            editor.flush();
+        }
+    });
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        let Some(key) = event.key() else {
+            return;
+        };
+        if key == draft::index_key() {
+            editor.drafts.set(update_index(|_| {}));
+        } else if key == draft::draft_key(&editor.meta.get_untracked().id) {
+            if event.new_value().is_none() {
+                editor.notice.set(Some(Notice {
+                    text: "Bản nháp này vừa bị xóa ở một thẻ (tab) khác. Nội dung vẫn còn trên màn hình; thay đổi tiếp theo sẽ lưu lại nó.".to_owned(),
+                    is_error: false,
+                }));
+            } else {
+                editor.conflict.set(true);
+            }
+        }
+    });
+}

@@ -1,0 +1,231 @@
+//! Around the editor: the actions bar (new report, sample, drafts, save
+//! status), the contents, the banner for storage problems and other tabs,
+//! and the summary of issues whose items lead to their fields.
+
+use leptos::prelude::*;
+
+use super::{fields, focus_element, storage, Editor, Notice};
+use crate::draft;
+use crate::rules::{self, Severity};
+use crate::sample;
+
+/// `HH:MM:SS` of a time in milliseconds since 1970, in local time.
+fn clock(millis: f64) -> String {
+    let time = js_sys::Date::new(&millis.into());
+    format!(
+        "{:02}:{:02}:{:02}",
+        time.get_hours(),
+        time.get_minutes(),
+        time.get_seconds()
+    )
+}
+
+fn drafts_panel(editor: Editor) -> impl IntoView {
+    let open = move |event: leptos::ev::Event| {
+        let id = event_target_value(&event);
+        if id != editor.meta.get_untracked().id {
+            editor.open_stored(&id);
+        }
+    };
+    let rename = move |_| {
+        let meta = editor.meta.get_untracked();
+        let answer = window()
+            .prompt_with_message_and_default("Tên mới của bản nháp:", &meta.name)
+            .ok()
+            .flatten();
+        if let Some(name) = answer.map(|name| name.trim().to_owned()) {
+            if !name.is_empty() {
+                editor.meta.update(|meta| {
+                    meta.name = name;
+                    meta.named_by_user = true;
+                });
+                editor.modify(|_| {});
+                editor.flush();
+            }
+        }
+    };
+    let duplicate = move |_| {
+        editor.flush();
+        let current = editor.stored(js_sys::Date::now());
+        let mut copy = current.clone();
+        copy.id = storage::new_id();
+        copy.name = draft::copy_name(&current.current_name());
+        copy.named_by_user = true;
+        editor.open(copy);
+        editor.modify(|_| {});
+        editor.flush();
+    };
+    let delete = move |_| {
+        let meta = editor.meta.get_untracked();
+        let question = format!(
+            "Xóa bản nháp «{}»? Bản nháp đã xóa không lấy lại được.",
+            meta.name
+        );
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+        storage::delete_draft(&meta.id);
+        let index = storage::update_index(|index| index.remove(&meta.id));
+        editor.drafts.set(index.clone());
+        let next = index.drafts.first().map(|line| line.id.clone());
+        let opened = next.is_some_and(|id| editor.open_stored(&id));
+        if !opened {
+            editor.open_new(super::new_report(), None);
+        }
+        editor.notice.set(Some(Notice {
+            text: format!("Đã xóa bản nháp «{}».", meta.name),
+            is_error: false,
+        }));
+    };
+    let options = move || {
+        let current = editor.meta.with(|meta| meta.id.clone());
+        editor
+            .drafts
+            .get()
+            .drafts
+            .into_iter()
+            .map(|line| {
+                let selected = line.id == current;
+                view! { <option value=line.id selected=selected>{line.name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="drafts" role="group" aria-label="Bản nháp">
+            <label for="draft-list">"Bản nháp: "</label>
+            <select id="draft-list" on:change=open>{options}</select>
+            <button type="button" on:click=rename>"Đổi tên"</button>
+            <button type="button" on:click=duplicate>"Nhân bản"</button>
+            <button type="button" on:click=delete>"Xóa"</button>
+        </div>
+    }
+}
+
+pub fn app_bar(editor: Editor) -> impl IntoView {
+    let new_report = move |_| editor.open_new(super::new_report(), None);
+    let load_sample = move |_| editor.open_new(sample::sample(), None);
+    let status = move || match editor.saved_at.get() {
+        Some(millis) => format!("Đã lưu lúc {}", clock(millis)),
+        None => "Chưa lưu".to_owned(),
+    };
+    view! {
+        <header class="app-bar">
+            <h1>"Báo cáo cải cách hành chính"</h1>
+            <div class="actions">
+                <button type="button" on:click=new_report>"Báo cáo mới"</button>
+                <button type="button" on:click=load_sample>"Nạp báo cáo mẫu"</button>
+            </div>
+            {drafts_panel(editor)}
+            <p
+                class="save-status"
+                role="status"
+                id="save-status"
+                data-pending=move || editor.unsaved.get().then_some("1")
+            >
+                {status}
+            </p>
+        </header>
+    }
+}
+
+pub fn contents() -> impl IntoView {
+    let links = [
+        ("thong-tin-chung", "Thông tin chung"),
+        ("noi-dung", "Nội dung báo cáo"),
+        ("so-lieu", "Số liệu"),
+        ("phu-luc", "Phụ lục thống kê"),
+        ("ky-va-noi-nhan", "Chữ ký và nơi nhận"),
+    ];
+    view! {
+        <nav class="contents" aria-label="Mục lục">
+            <ol>
+                {links
+                    .into_iter()
+                    .map(|(id, title)| view! { <li><a href=format!("#{id}")>{title}</a></li> })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+pub fn notice_banner(editor: Editor) -> impl IntoView {
+    let notice =
+        move || {
+            editor.notice.get().map(|notice| {
+            let class = if notice.is_error { "banner error" } else { "banner info" };
+            view! {
+                <div class=class role="alert">
+                    <p>{notice.text}</p>
+                    <button type="button" on:click=move |_| editor.notice.set(None)>"Đóng"</button>
+                </div>
+            }
+        })
+        };
+    let take_theirs = move |_| {
+        let id = editor.meta.get_untracked().id;
+        editor.conflict.set(false);
+        editor.open_stored(&id);
+    };
+    let keep_mine = move |_| {
+        editor.conflict.set(false);
+        editor.save_now();
+    };
+    let conflict = move || {
+        editor.conflict.get().then(|| {
+            view! {
+                <div class="banner error" role="alert" id="conflict">
+                    <p>
+                        "Bản nháp này vừa được sửa ở một thẻ (tab) hoặc cửa sổ khác. Việc tự động lưu ở đây đang tạm dừng để không ghi đè lên nhau."
+                    </p>
+                    <button type="button" on:click=take_theirs>"Mở bản vừa sửa ở thẻ kia"</button>
+                    <button type="button" on:click=keep_mine>"Giữ bản đang hiện ở đây"</button>
+                </div>
+            }
+        })
+    };
+    view! { {notice}{conflict} }
+}
+
+pub fn summary(editor: Editor) -> impl IntoView {
+    let counts = move || {
+        let (errors, warnings) = editor.issues.with(|issues| rules::counts(issues));
+        format!("{errors} lỗi, {warnings} lưu ý")
+    };
+    let items = move || {
+        editor
+            .issues
+            .get()
+            .into_iter()
+            .map(|issue| {
+                let target = fields::field_id(&issue.path);
+                let fallback = issue.path.clone();
+                let (class, word) = match issue.severity {
+                    Severity::Error => ("issue error", "Lỗi"),
+                    Severity::Warning => ("issue warning", "Lưu ý"),
+                };
+                let go = move |_| {
+                    if document().get_element_by_id(&target).is_some() {
+                        focus_element(&target);
+                    } else {
+                        focus_element(&fallback);
+                    }
+                };
+                view! {
+                    <li class=class>
+                        <button type="button" class="link" data-issue-path=issue.path.clone() on:click=go>
+                            <strong>{word}": "</strong>
+                            {issue.message}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <aside class="summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">"Kiểm tra báo cáo"</h2>
+            <p id="issue-counts" role="status">{counts}</p>
+            <ul class="issues">{items}</ul>
+        </aside>
+    }
+}

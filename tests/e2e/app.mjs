@@ -1,0 +1,79 @@
+// Shared helpers of the end-to-end tests: opening the app in either project
+// (served over http or the single file from file://), the sample report,
+// and reading what the app stored.
+import { test as base, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+export const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+export const sample = JSON.parse(
+  readFileSync(resolve(root, 'public/examples/bao-cao-cchc-quy-I-2025-phuong-truong-quang-trong.json'), 'utf8'),
+);
+export const PREFIX = 'bao-cao-cchc/v1/';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const test = base.extend({
+  // Set per project in playwright.config.mjs.
+  appUrl: ['', { option: true }],
+});
+export { expect };
+
+/// The input (or select, or textarea) whose name is the JSON path `path`.
+export const field = (page, path) => page.locator(`[name="${path}"]`);
+
+/// Opens the app and waits until it can be typed into.
+export async function openApp(page, appUrl) {
+  await page.goto(appUrl);
+  await expect(field(page, 'header.unit.name')).toBeEditable();
+}
+
+/// Starts an empty report or the sample, as a clerk would.
+export async function newReport(page) {
+  await page.getByRole('button', { name: 'Báo cáo mới', exact: true }).click();
+  await expect(field(page, 'figures.applications.received')).toHaveValue('');
+}
+export async function loadSample(page) {
+  await page.getByRole('button', { name: 'Nạp báo cáo mẫu' }).click();
+  await expect(field(page, 'figures.applications.received')).toHaveValue('847');
+}
+
+/// Types `text` into the field at `path` with the keyboard, replacing what it held.
+export async function typeInto(page, path, text) {
+  await field(page, path).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  if (text === '') await page.keyboard.press('Delete');
+  else await page.keyboard.type(text);
+}
+
+/// Waits until the draft is saved after the last change.
+export async function waitSaved(page) {
+  await page.waitForTimeout(50);
+  await page.waitForFunction(() => !document.querySelector('#save-status')?.dataset.pending);
+  await expect(page.locator('#save-status')).toContainText('Đã lưu lúc');
+}
+
+/// Every key of this app in localStorage, with its value.
+export async function storedKeys(page) {
+  return page.evaluate((prefix) => {
+    const all = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key.startsWith(prefix)) all[key] = localStorage.getItem(key);
+    }
+    return all;
+  }, PREFIX);
+}
+
+/// `16091000` as a Vietnamese clerk types it: `16.091.000`.
+export const vietnamese = (number) => String(number).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/// `2025-01-03` as typed: `03/01/2025`.
+export const typedDate = (iso) => iso.split('-').reverse().join('/');

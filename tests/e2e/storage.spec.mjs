@@ -1,0 +1,104 @@
+// Nothing typed is lost: reload, closing and reopening the browser with the
+// same profile, and killing the browser 1 s after the last keystroke.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  test, expect, field, openApp, newReport, typeInto, waitSaved, storedKeys, PREFIX, CHROMIUM_ARGS,
+} from './app.mjs';
+
+const TYPED = [
+  ['header.unit.name', 'Nghĩa Lộ'],
+  ['figures.applications.received', '1.234'],
+  ['figures.applications.withdrawn', '12x'],
+  ['narrative.parts.1.subsections.0.title', 'Ưu điểm nổi bật'],
+];
+
+async function typeAll(page) {
+  for (const [path, text] of TYPED) await typeInto(page, path, text);
+}
+
+async function expectAll(page) {
+  for (const [path, text] of TYPED) await expect(field(page, path)).toHaveValue(text);
+  // What did not parse comes back with its message.
+  await expect(field(page, 'figures.applications.withdrawn')).toHaveAttribute('aria-invalid', 'true');
+}
+
+test('a reload keeps every value typed and reopens the same draft', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  await typeAll(page);
+  await waitSaved(page);
+  await page.reload();
+  await expect(field(page, 'header.unit.name')).toBeEditable();
+  await expectAll(page);
+  const stored = await storedKeys(page);
+  const index = JSON.parse(stored[`${PREFIX}index`]);
+  const draft = JSON.parse(stored[`${PREFIX}draft/${index.last_open}`]);
+  // Stored data carries its format versions.
+  expect(draft.storage_version).toBe(1);
+  expect(draft.report.format_version).toBe(1);
+  expect(draft.name).toBe(`${await page.locator('#draft-list option:checked').textContent()}`);
+});
+
+test('closing and reopening the browser with the same profile keeps every value', async ({ appUrl }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'cchc-profile-'));
+  try {
+    const launch = () => chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
+    });
+    let context = await launch();
+    let page = context.pages()[0] ?? await context.newPage();
+    await openApp(page, appUrl);
+    await newReport(page);
+    await typeAll(page);
+    await waitSaved(page);
+    await context.close();
+
+    context = await launch();
+    page = context.pages()[0] ?? await context.newPage();
+    await openApp(page, appUrl);
+    await expectAll(page);
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('killing the browser 1 s after the last keystroke keeps every value', async ({ appUrl }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'cchc-profile-'));
+  const port = 9300 + Math.floor(Math.random() * 500);
+  try {
+    const browserProcess = spawn('/usr/bin/chromium', [
+      '--headless', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, ...CHROMIUM_ARGS, 'about:blank',
+    ], { stdio: 'ignore' });
+    let browser;
+    for (let attempt = 0; attempt < 50 && !browser; attempt++) {
+      try {
+        browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      } catch {
+        await new Promise((done) => setTimeout(done, 200));
+      }
+    }
+    const page = await browser.contexts()[0].newPage();
+    await openApp(page, appUrl);
+    await newReport(page);
+    await typeAll(page);
+    await page.waitForTimeout(1000);
+    const exited = new Promise((done) => browserProcess.once('exit', done));
+    browserProcess.kill('SIGKILL');
+    await exited;
+
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
+    });
+    const reopened = context.pages()[0] ?? await context.newPage();
+    await openApp(reopened, appUrl);
+    await expectAll(reopened);
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
