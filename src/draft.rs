@@ -32,6 +32,11 @@ pub fn broken_key(id: &str) -> String {
     format!("{PREFIX}broken/{id}")
 }
 
+/// Where an unreadable copy stored under `key` is set aside: drafts only.
+pub fn set_aside_key(key: &str) -> Option<String> {
+    key.strip_prefix(&draft_key("")).map(broken_key)
+}
+
 /// One draft as stored: the report, what was typed but not yet valid, and
 /// when it was saved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -282,6 +287,8 @@ mod tests {
         assert_eq!(draft_key("d1"), "bao-cao-cchc/v1/draft/d1");
         assert!(index_key().starts_with("bao-cao-cchc/"));
         assert!(broken_key("d1").starts_with("bao-cao-cchc/"));
+        assert_eq!(set_aside_key(&draft_key("d1")), Some(broken_key("d1")));
+        assert_eq!(set_aside_key(&index_key()), None);
     }
 
     #[test]

@@ -106,6 +106,12 @@ fn put_back(keys: &js_sys::Array, values: &js_sys::Array) {
         };
         let current = local.get_item(&key).ok().flatten();
         if draft::journal_wins(current.as_deref(), &value) {
+            // An unreadable local copy is kept aside, not overwritten.
+            if let (Some(current), Some(aside)) = (&current, draft::set_aside_key(&key)) {
+                if serde_json::from_str::<serde_json::Value>(current).is_err() {
+                    let _ = local.set_item(&aside, current);
+                }
+            }
             let _ = local.set_item(&key, &value);
         }
     }

@@ -65,6 +65,9 @@ pub struct Editor {
     pub saved_at: RwSignal<Option<f64>>,
     pub notice: RwSignal<Option<Notice>>,
     pub drafts: RwSignal<draft::DraftIndex>,
+    /// The open draft is an untouched `Báo cáo mới`: it is dropped rather
+    /// than kept in the list when another draft is opened.
+    pristine: StoredValue<bool>,
     /// Another tab changed this draft: autosave waits for the user's choice.
     pub conflict: RwSignal<bool>,
     /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
@@ -93,6 +96,7 @@ impl Editor {
             drafts: RwSignal::new(draft::DraftIndex::default()),
             conflict: RwSignal::new(false),
             unsaved: RwSignal::new(false),
+            pristine: StoredValue::new(false),
             save_timer: StoredValue::new(None),
         }
     }
@@ -100,6 +104,7 @@ impl Editor {
     /// Applies one edit and schedules the save.
     pub fn modify(&self, edit: impl FnOnce(&mut Doc)) {
         self.doc.update(edit);
+        self.pristine.set_value(false);
         self.unsaved.set(true);
         if let Some(timer) = self.save_timer.get_value() {
             timer.clear();
@@ -155,9 +160,10 @@ impl Editor {
             Ok(()) => {
                 self.unsaved.set(false);
                 self.saved_at.set(Some(stored.saved_at));
+                // A successful save ends the "storage full" message only.
                 if self
                     .notice
-                    .with_untracked(|n| n.as_ref().is_some_and(|n| n.is_error))
+                    .with_untracked(|n| n.as_ref().is_some_and(|n| n.text == storage::FULL))
                 {
                     self.notice.set(None);
                 }
@@ -200,6 +206,12 @@ impl Editor {
     /// Shows `stored` in the editor.
     pub fn open(&self, stored: StoredDraft) {
         self.flush();
+        let current = self.meta.get_untracked().id;
+        if self.pristine.get_value() && current != stored.id {
+            storage::delete_draft(&current);
+            storage::update_index(|index| index.remove(&current));
+        }
+        self.pristine.set_value(false);
         self.conflict.set(false);
         self.meta.set(DraftMeta {
             id: stored.id.clone(),
@@ -216,8 +228,10 @@ impl Editor {
         self.redraw(None);
     }
 
-    /// Starts a new draft holding `report` and saves it at once.
+    /// Starts a new draft holding `report` and saves it at once. An empty
+    /// report stays `pristine` until its first change.
     pub fn open_new(&self, report: Report, name: Option<String>) {
+        let empty = report == Report::new(report.period.kind, report.period.year);
         let mut stored = StoredDraft {
             storage_version: STORAGE_VERSION,
             id: storage::new_id(),
@@ -231,6 +245,7 @@ impl Editor {
         self.open(stored);
         self.unsaved.set(true);
         self.save_now();
+        self.pristine.set_value(empty);
     }
 
     /// Opens the stored draft `id`, or says why it cannot be opened.

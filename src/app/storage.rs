@@ -13,7 +13,7 @@ use crate::draft::{self, DraftIndex, StoredDraft, StoredError};
 
 const UNAVAILABLE: &str = "Trình duyệt đang chặn bộ nhớ cục bộ (localStorage) nên bản nháp sẽ không được lưu. Hãy bật lại quyền lưu dữ liệu cho trang này, hoặc dùng cửa sổ trình duyệt thường (không ẩn danh).";
 
-const FULL: &str = "Bộ nhớ của trình duyệt đã đầy nên thay đổi mới nhất CHƯA được lưu. Những gì đang hiện trên màn hình vẫn còn: hãy xóa bớt bản nháp cũ không dùng đến (nút Xóa) để lưu tiếp.";
+pub const FULL: &str = "Bộ nhớ của trình duyệt đã đầy nên thay đổi mới nhất CHƯA được lưu. Những gì đang hiện trên màn hình vẫn còn: hãy xóa bớt bản nháp cũ không dùng đến (nút Xóa) để lưu tiếp.";
 
 /// Whether localStorage can be used at all.
 pub fn check_available() -> Result<(), String> {

@@ -37,6 +37,8 @@ export default defineConfig({
     command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ${resolve(root, 'dist')}`,
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'ignore',
   },
   projects: [
     { name: 'http', use: { appUrl: `http://127.0.0.1:${PORT}/` } },

@@ -1,0 +1,36 @@
+// Accessibility: axe finds no serious or critical violation, and the Tab
+// key reaches every field of the report, so it can be filled by keyboard.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, field, openApp, loadSample, typeInto } from './app.mjs';
+
+test('axe finds no serious or critical violation, with issues shown', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await typeInto(page, 'figures.applications.resolved', '900');
+  await expect(field(page, 'figures.applications.resolved')).toHaveAttribute('aria-invalid', 'true');
+  const results = await new AxeBuilder({ page }).analyze();
+  const grave = results.violations
+    .filter((violation) => ['serious', 'critical'].includes(violation.impact))
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
+  expect(grave).toEqual([]);
+});
+
+test('the Tab key reaches every field of the report', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  const names = new Set(await page.locator('main [name]').evaluateAll((all) => all.map((e) => e.name)));
+  expect(names.size).toBeGreaterThan(300);
+  await page.locator('body').focus();
+  const reached = new Set();
+  for (let step = 0; step < 3000 && reached.size < names.size; step++) {
+    await page.keyboard.press('Tab');
+    const [name, closedSummary] = await page.evaluate(() => {
+      const active = document.activeElement;
+      return [active?.getAttribute('name'), active?.tagName === 'SUMMARY' && !active.parentElement.open];
+    });
+    // A footnote sits in a closed <details>: Enter on its summary opens it.
+    if (closedSummary) await page.keyboard.press('Enter');
+    if (name && names.has(name)) reached.add(name);
+  }
+  expect([...names].filter((name) => !reached.has(name))).toEqual([]);
+});

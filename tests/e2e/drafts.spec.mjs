@@ -1,0 +1,157 @@
+// Several drafts: open, rename, duplicate, delete with confirmation; the app
+// reopens on the last one. Bad storage states get a Vietnamese message and
+// lose nothing: another tab editing the same draft, full storage, a broken copy.
+import {
+  test, expect, field, openApp, newReport, loadSample, typeInto, waitSaved, storedKeys, PREFIX,
+} from './app.mjs';
+
+const draftList = (page) => page.locator('#draft-list');
+const draftNames = (page) => draftList(page).locator('option').allTextContents();
+
+test('drafts are opened, renamed, duplicated and deleted, and the last one reopens', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  // The first start opens an empty report; left untouched, it makes way.
+  expect(await draftNames(page)).toHaveLength(1);
+  await loadSample(page);
+  await expect(draftList(page).locator('option:checked')).toHaveText('Quý I/2025 – phường Trương Quang Trọng');
+  expect(await draftNames(page)).toHaveLength(1);
+  await newReport(page);
+  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
+  await waitSaved(page);
+  // The name follows the unit until the user names the draft.
+  await expect(draftList(page).locator('option:checked')).toContainText('xã Nghĩa Lộ');
+
+  page.once('dialog', (dialog) => dialog.accept('Bản nháp của Nghĩa Lộ'));
+  await page.getByRole('button', { name: 'Đổi tên' }).click();
+  await expect(draftList(page).locator('option:checked')).toHaveText('Bản nháp của Nghĩa Lộ');
+
+  await page.getByRole('button', { name: 'Nhân bản' }).click();
+  await expect(draftList(page).locator('option:checked')).toHaveText('Bản nháp của Nghĩa Lộ (bản sao)');
+  await expect(field(page, 'header.unit.name')).toHaveValue('Nghĩa Lộ');
+  expect(await draftNames(page)).toHaveLength(3);
+
+  // Opening another draft shows its values.
+  await draftList(page).selectOption({ label: 'Quý I/2025 – phường Trương Quang Trọng' });
+  await expect(field(page, 'figures.applications.received')).toHaveValue('847');
+
+  // Delete asks first; cancelling keeps the draft.
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+  expect(await draftNames(page)).toHaveLength(3);
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('Quý I/2025 – phường Trương Quang Trọng');
+    dialog.accept();
+  });
+  await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await expect(page.locator('.banner')).toContainText('Đã xóa bản nháp');
+  expect(await draftNames(page)).not.toContain('Quý I/2025 – phường Trương Quang Trọng');
+  const keys = Object.keys(await storedKeys(page)).filter((key) => key.includes('/draft/'));
+  expect(keys).toHaveLength(2);
+
+  // The app reopens on the draft open last.
+  await draftList(page).selectOption({ label: 'Bản nháp của Nghĩa Lộ' });
+  await waitSaved(page);
+  await page.reload();
+  await expect(draftList(page).locator('option:checked')).toHaveText('Bản nháp của Nghĩa Lộ');
+  await expect(field(page, 'header.unit.name')).toHaveValue('Nghĩa Lộ');
+});
+
+test('another tab changing the same draft pauses saving until the user chooses', async ({ page, appUrl, context }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  await typeInto(page, 'header.unit.name', 'Tab một');
+  await waitSaved(page);
+  const other = await context.newPage();
+  await openApp(other, appUrl);
+  await expect(field(other, 'header.unit.name')).toHaveValue('Tab một');
+  await typeInto(other, 'header.unit.name', 'Tab hai');
+  await waitSaved(other);
+
+  const banner = page.locator('#conflict');
+  await expect(banner).toContainText('vừa được sửa ở một thẻ');
+  // Typing here now does not overwrite the other tab's save.
+  await typeInto(page, 'figures.applications.received', '5');
+  await page.waitForTimeout(600);
+  const id = JSON.parse((await storedKeys(page))[`${PREFIX}index`]).last_open;
+  const stored = () => storedKeys(page).then((keys) => JSON.parse(keys[`${PREFIX}draft/${id}`]));
+  expect((await stored()).report.header.unit.name).toBe('Tab hai');
+
+  await banner.getByRole('button', { name: 'Mở bản vừa sửa ở thẻ kia' }).click();
+  await expect(field(page, 'header.unit.name')).toHaveValue('Tab hai');
+  await expect(banner).toHaveCount(0);
+  await typeInto(page, 'header.unit.name', 'Tab một lại');
+  await waitSaved(page);
+  expect((await stored()).report.header.unit.name).toBe('Tab một lại');
+});
+
+test('full storage is reported in Vietnamese and what is on screen stays', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  await waitSaved(page);
+  // Fill localStorage to its quota with another key.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let n = 0;
+    while (chunk.length > 16) {
+      try {
+        localStorage.setItem(`filler-${n++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+  await typeInto(page, 'header.unit.name', 'Một cái tên khá dài để không còn chỗ lưu '.repeat(20));
+  await expect(page.locator('.banner.error')).toContainText('Bộ nhớ của trình duyệt đã đầy');
+  await expect(field(page, 'header.unit.name')).toHaveValue(/^Một cái tên/);
+  // Room again: the next change is saved and the message goes.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
+  await waitSaved(page);
+  await expect(page.locator('.banner.error')).toHaveCount(0);
+});
+
+/// Replaces the stored copy of the open draft with a broken one; with
+/// `journalToo`, the IndexedDB journal is emptied as well.
+async function breakOpenDraft(page, journalToo) {
+  const id = await page.evaluate((prefix) => JSON.parse(localStorage.getItem(`${prefix}index`)).last_open, PREFIX);
+  await page.evaluate(async ([prefix, id, journalToo]) => {
+    localStorage.setItem(`${prefix}draft/${id}`, '{"storage_version": 1, "rep');
+    if (journalToo) {
+      await new Promise((done) => {
+        const open = indexedDB.open('bao-cao-cchc', 1);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('journal', 'readwrite');
+          transaction.objectStore('journal').clear();
+          transaction.oncomplete = done;
+        };
+      });
+    }
+  }, [PREFIX, id, journalToo]);
+  return id;
+}
+
+test('a broken stored draft with no other copy is set aside with a message, never overwritten', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
+  await waitSaved(page);
+  const id = await breakOpenDraft(page, true);
+  await page.reload();
+  await expect(page.locator('.banner.error')).toContainText('bị hỏng');
+  const keys = await storedKeys(page);
+  expect(keys[`${PREFIX}broken/${id}`]).toBe('{"storage_version": 1, "rep');
+  expect(keys[`${PREFIX}draft/${id}`]).toBeUndefined();
+  await expect(field(page, 'header.unit.name')).toBeEditable();
+});
+
+test('a broken stored draft comes back from the journal, and the broken copy is kept aside', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
+  await waitSaved(page);
+  const id = await breakOpenDraft(page, false);
+  await page.reload();
+  await expect(field(page, 'header.unit.name')).toHaveValue('Nghĩa Lộ');
+  const keys = await storedKeys(page);
+  expect(keys[`${PREFIX}broken/${id}`]).toBe('{"storage_version": 1, "rep');
+});
