@@ -42,14 +42,13 @@ pub enum Look {
 
 /// The issues at `path`, as a signal that changes only when they do, so
 /// that a keystroke elsewhere redraws nothing here.
-pub fn issues_here(editor: Editor, path: &str) -> Memo<Vec<Issue>> {
-    let path = path.to_owned();
-    Memo::new(move |_| editor.issues_at(&path))
+pub fn issues_here(editor: Editor, path: &str) -> ArcRwSignal<Vec<Issue>> {
+    editor.issues_signal(path)
 }
 
 /// The issue messages, drawn under an input; `id` is what the input's
 /// `aria-describedby` points to.
-pub fn messages(here: Memo<Vec<Issue>>, id: String) -> impl IntoView {
+pub fn messages(here: ArcRwSignal<Vec<Issue>>, id: String) -> impl IntoView {
     view! {
         <div id=id class="messages">
             {move || {
@@ -75,15 +74,18 @@ pub fn messages(here: Memo<Vec<Issue>>, id: String) -> impl IntoView {
 
 /// `aria-invalid` and `aria-describedby` for an input with issues `here`.
 fn issue_attributes(
-    here: Memo<Vec<Issue>>,
+    here: ArcRwSignal<Vec<Issue>>,
     message_id: &str,
 ) -> (
     impl Fn() -> Option<&'static str> + Send + Sync + Clone + 'static,
     impl Fn() -> Option<String> + Send + Sync + Clone + 'static,
 ) {
-    let invalid = move || {
-        here.with(|issues| issues.iter().any(|i| i.severity == Severity::Error))
-            .then_some("true")
+    let invalid = {
+        let here = here.clone();
+        move || {
+            here.with(|issues| issues.iter().any(|i| i.severity == Severity::Error))
+                .then_some("true")
+        }
     };
     let message_id = message_id.to_owned();
     let described = move || {
@@ -182,7 +184,7 @@ pub fn input(
         .with_untracked(|doc| doc.pending.get(&path).cloned())
         .unwrap_or(initial);
     let here = issues_here(editor, &path);
-    let (invalid, described) = issue_attributes(here, &message_id);
+    let (invalid, described) = issue_attributes(here.clone(), &message_id);
     let on_input = {
         let path = path.clone();
         move |event: leptos::ev::Event| {
@@ -276,7 +278,7 @@ pub fn select(
     let id = field_id(&path);
     let message_id = format!("{id}-msg");
     let here = issues_here(editor, &path);
-    let (invalid, described) = issue_attributes(here, &message_id);
+    let (invalid, described) = issue_attributes(here.clone(), &message_id);
     let on_change = move |event: leptos::ev::Event| {
         let chosen = event_target_value(&event);
         editor.modify(|doc| set(&mut doc.report, &chosen));

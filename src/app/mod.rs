@@ -15,6 +15,7 @@ mod sections;
 mod storage;
 mod toolbar;
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -68,6 +69,9 @@ pub struct Editor {
     /// The open draft is an untouched `Báo cáo mới`: it is dropped rather
     /// than kept in the list when another draft is opened.
     pristine: StoredValue<bool>,
+    /// The issues of each drawn field, as one signal per path, updated only
+    /// where they changed: a keystroke then wakes a few fields, not all.
+    issue_slots: StoredValue<HashMap<String, ArcRwSignal<Vec<Issue>>>>,
     /// Another tab changed this draft: autosave waits for the user's choice.
     pub conflict: RwSignal<bool>,
     /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
@@ -97,6 +101,7 @@ impl Editor {
             conflict: RwSignal::new(false),
             unsaved: RwSignal::new(false),
             pristine: StoredValue::new(false),
+            issue_slots: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
         }
     }
@@ -126,6 +131,47 @@ impl Editor {
         if let Some(id) = focus {
             request_animation_frame(move || focus_element(&id));
         }
+    }
+
+    /// The issues at `path`, as a signal that changes only when they do.
+    pub fn issues_signal(&self, path: &str) -> ArcRwSignal<Vec<Issue>> {
+        if let Some(slot) = self
+            .issue_slots
+            .with_value(|slots| slots.get(path).cloned())
+        {
+            return slot;
+        }
+        let slot = ArcRwSignal::new(self.issues_at_untracked(path));
+        self.issue_slots
+            .update_value(|slots| _ = slots.insert(path.to_owned(), slot.clone()));
+        slot
+    }
+
+    /// Hands each field's signal its new issues, where they changed.
+    fn dispatch_issues(&self) {
+        let issues = self.issues.get();
+        let mut by_path: HashMap<&str, Vec<Issue>> = HashMap::new();
+        for issue in &issues {
+            by_path.entry(&issue.path).or_default().push(issue.clone());
+        }
+        self.issue_slots.with_value(|slots| {
+            for (path, slot) in slots {
+                let new = by_path.remove(path.as_str()).unwrap_or_default();
+                if slot.with_untracked(|old| *old != new) {
+                    slot.set(new);
+                }
+            }
+        });
+    }
+
+    fn issues_at_untracked(&self, path: &str) -> Vec<Issue> {
+        self.issues.with_untracked(|issues| {
+            issues
+                .iter()
+                .filter(|issue| issue.path == path)
+                .cloned()
+                .collect()
+        })
     }
 
     /// The issues at `path`.
@@ -316,6 +362,7 @@ fn new_report() -> Report {
 #[component]
 fn App() -> impl IntoView {
     let editor = Editor::new();
+    Effect::new(move |_| editor.dispatch_issues());
     let index = storage::update_index(|_| {});
     editor.drafts.set(index.clone());
     let reopened = index
