@@ -1,10 +1,11 @@
 //! The offline editor for the quarterly CCHC report of Vietnamese commune
 //! offices.
 //!
-//! The modules below are the pure core: plain Rust with no browser API, so
-//! that every decision about the report (its model, the appendix catalog,
-//! derived figures and sentences, Vietnamese formatting, periods) is tested
-//! on the host with `cargo test`.
+//! Every module but [`app`] is the pure core: plain Rust with no browser
+//! API, so that every decision about the report (its model, the appendix
+//! catalog, derived figures and sentences, Vietnamese formatting, periods,
+//! validation, stored drafts) is tested on the host with `cargo test`.
+//! [`app`] is the thin browser shell over it.
 
 pub mod app;
 pub mod appendix;
