@@ -1,6 +1,6 @@
 # Build, test, run and measure the CCHC report editor. See README.md.
 #
-#   make run    installs what is missing, builds, writes the single file and
+#   make run    installs what is missing (Chromium too), builds, writes the single file and
 #               serves the app on http://127.0.0.1:8080 until stopped
 #   make test   installs what is missing and runs every test (host and browser)
 #   make bench  prints size and speed figures
@@ -27,7 +27,7 @@ $(SINGLE_FILE): $(SOURCES)
 
 build: setup $(SINGLE_FILE)
 
-run: build
+run: setup-test build
 	@echo
 	@echo "Ứng dụng (served):  http://127.0.0.1:$(PORT)/"
 	@echo "Thư mục:            $(CURDIR)/dist/"
