@@ -15,6 +15,7 @@ pub mod decimal;
 pub mod draft;
 pub mod edit;
 pub mod entry;
+pub mod exchange;
 pub mod figures;
 pub mod period;
 pub mod report;
