@@ -48,6 +48,9 @@ pub struct StoredDraft {
     /// the user renamed the draft.
     #[serde(default)]
     pub named_by_user: bool,
+    /// How many times the draft was exported: the next file's revision is one more.
+    #[serde(default)]
+    pub exports: u32,
     /// Milliseconds since 1970 (the browser's `Date.now()`).
     pub saved_at: f64,
     pub report: Report,
@@ -210,6 +213,7 @@ mod tests {
             id: "d1".into(),
             name: "Bản của tổ Tư pháp".into(),
             named_by_user: true,
+            exports: 0,
             saved_at: 1_700_000_000_000.0,
             report: sample(),
             pending: PendingInputs::from([("figures.fees.total".into(), "16.09".into())]),

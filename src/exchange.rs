@@ -93,6 +93,59 @@ pub fn file_name(report: &Report) -> String {
     )
 }
 
+/// The appendix as CSV for Excel: UTF-8 with a byte-order mark (without it
+/// Excel shows Vietnamese letters garbled), one row per indicator, values
+/// as printed (`99,52`), fields quoted.
+pub fn appendix_csv(report: &Report) -> String {
+    let quote = |field: &str| format!("\"{}\"", field.replace('"', "\"\""));
+    let mut csv = String::from("\u{feff}");
+    let header = ["Mã", "STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"];
+    csv.push_str(&header.map(quote).join(","));
+    csv.push_str("\r\n");
+    for cell in crate::appendix::cells(report) {
+        let indicator = cell.indicator;
+        let unit = match (indicator.kind, cell.choice()) {
+            (catalog::ValueKind::Choice(_), Some(code)) => indicator
+                .option(code)
+                .map_or(indicator.unit, |option| option.label),
+            _ => indicator.unit,
+        };
+        let row = [
+            indicator.code.to_owned(),
+            indicator.printed_number(),
+            indicator.label.to_owned(),
+            unit.to_owned(),
+            cell.value_text(),
+            cell.note.clone(),
+        ];
+        csv.push_str(
+            &row.iter()
+                .map(|field| quote(field))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
+/// The CSV file's name: the JSON file's, with `-phu-luc.csv`.
+pub fn csv_file_name(report: &Report) -> String {
+    file_name(report).replace(".json", "-phu-luc.csv")
+}
+
+/// Whether two reports are of the same unit and period: opening one when
+/// the other is a draft asks before replacing anything.
+pub fn same_unit_and_period(a: &Report, b: &Report) -> bool {
+    let unit = |report: &Report| {
+        (
+            report.header.unit.kind,
+            vi::slug(report.header.unit.name.as_str()),
+        )
+    };
+    unit(a) == unit(b) && a.period.kind == b.period.kind && a.period.year == b.period.year
+}
+
 /// Why a file cannot be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
@@ -352,6 +405,44 @@ mod tests {
             assert!(!error.message().is_ascii());
             assert!(messages.insert(error.message()));
         }
+    }
+
+    #[test]
+    fn the_appendix_csv_keeps_vietnamese_and_values_as_printed() {
+        let csv = appendix_csv(&sample());
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "\"Mã\",\"STT\",\"Chỉ tiêu\",\"Đơn vị tính\",\"Số liệu\",\"Ghi chú\""
+        );
+        assert_eq!(lines.len(), catalog::INDICATORS.len() + 2);
+        let row = |code: &str| {
+            lines
+                .iter()
+                .find(|line| line.starts_with(&format!("\"{code}\",")))
+                .copied()
+                .unwrap()
+        };
+        assert_eq!(
+            row("3.4.a"),
+            "\"3.4.a\",\"\",\"Tỷ lệ hồ sơ TTHC do cơ quan chuyên môn tiếp nhận được giải quyết đúng hẹn\",\"%\",\"100\",\"843/843\""
+        );
+        assert!(!csv.contains("NaN") && !csv.contains("undefined"));
+        assert_eq!(
+            csv_file_name(&sample()),
+            "bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong-phu-luc.csv"
+        );
+    }
+
+    #[test]
+    fn reports_of_one_unit_and_period_are_found_alike() {
+        let mut other = sample();
+        other.header.unit.name = Text::new("TRƯƠNG QUANG TRỌNG ");
+        other.figures.applications.received = None;
+        assert!(same_unit_and_period(&sample(), &other));
+        other.period.year = 2026;
+        assert!(!same_unit_and_period(&sample(), &other));
     }
 
     #[test]

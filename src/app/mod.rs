@@ -9,6 +9,7 @@
 //! without diffing hundreds of fields on every keystroke.
 
 mod fields;
+mod files;
 mod journal;
 mod narrative;
 mod sections;
@@ -46,6 +47,7 @@ pub struct DraftMeta {
     pub id: String,
     pub name: String,
     pub named_by_user: bool,
+    pub exports: u32,
 }
 
 /// A message shown in the banner above the editor.
@@ -74,6 +76,8 @@ pub struct Editor {
     issue_slots: StoredValue<HashMap<String, ArcRwSignal<Vec<Issue>>>>,
     /// Another tab changed this draft: autosave waits for the user's choice.
     pub conflict: RwSignal<bool>,
+    /// An opened file waiting for the user's choice.
+    pub import: RwSignal<Option<files::PendingImport>>,
     /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
     pub unsaved: RwSignal<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
@@ -94,11 +98,13 @@ impl Editor {
                 id: String::new(),
                 name: String::new(),
                 named_by_user: false,
+                exports: 0,
             }),
             saved_at: RwSignal::new(None),
             notice: RwSignal::new(None),
             drafts: RwSignal::new(draft::DraftIndex::default()),
             conflict: RwSignal::new(false),
+            import: RwSignal::new(None),
             unsaved: RwSignal::new(false),
             pristine: StoredValue::new(false),
             issue_slots: StoredValue::new(HashMap::new()),
@@ -241,6 +247,7 @@ impl Editor {
             id: meta.id,
             name: meta.name,
             named_by_user: meta.named_by_user,
+            exports: meta.exports,
             saved_at,
             report,
             pending,
@@ -263,6 +270,7 @@ impl Editor {
             id: stored.id.clone(),
             name: stored.current_name(),
             named_by_user: stored.named_by_user,
+            exports: stored.exports,
         });
         self.saved_at.set(Some(stored.saved_at));
         self.doc.set(Doc {
@@ -283,6 +291,7 @@ impl Editor {
             id: storage::new_id(),
             name: name.clone().unwrap_or_default(),
             named_by_user: name.is_some(),
+            exports: 0,
             saved_at: js_sys::Date::now(),
             report,
             pending: PendingInputs::new(),
@@ -380,6 +389,7 @@ fn App() -> impl IntoView {
         }));
     }
     storage::watch(editor);
+    files::watch_drops(editor);
 
     view! {
         {toolbar::app_bar(editor)}
@@ -387,6 +397,7 @@ fn App() -> impl IntoView {
             {toolbar::contents()}
             <main id="editor">
                 {toolbar::notice_banner(editor)}
+                {files::import_banner(editor)}
                 {redrawn_on(
                     move || editor.layout.get(),
                     move || {

@@ -114,6 +114,7 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
             <div class="actions">
                 <button type="button" on:click=new_report>"Báo cáo mới"</button>
                 <button type="button" on:click=load_sample>"Nạp báo cáo mẫu"</button>
+                {super::files::buttons(editor)}
             </div>
             {drafts_panel(editor)}
             <p

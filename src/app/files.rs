@@ -1,0 +1,277 @@
+//! Files in and out: `Tải tệp JSON` (the envelope sent upward), `Tải CSV
+//! phụ lục`, and `Mở tệp JSON` by file picker or by dropping a file on the
+//! page. What a file holds is judged by [`crate::exchange`]; this module
+//! moves bytes and asks the user what to do when a choice is needed.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::{storage, Editor, Notice};
+use crate::draft::{self, StoredDraft, STORAGE_VERSION};
+use crate::exchange::{self, Opened};
+use crate::report::Report;
+use crate::rules::PendingInputs;
+
+/// An opened file waiting for the user's choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    pub opened: Opened,
+    /// The draft of the same unit and period, if there is one.
+    pub existing: Option<StoredDraft>,
+    /// The checksum did not match and the user has not yet agreed to open it.
+    pub needs_consent: bool,
+}
+
+/// Offers `content` as a downloaded file.
+fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&content.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document()
+        .create_element("a")
+        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+}
+
+fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn export_json(editor: Editor) {
+    editor.flush();
+    let revision = editor.meta.get_untracked().exports + 1;
+    let report = editor.doc.with_untracked(|doc| doc.report.clone());
+    let file = exchange::envelope(&report, revision, &now_iso());
+    let json = serde_json::to_string_pretty(&file).expect("an envelope always serialises");
+    download(&exchange::file_name(&report), "application/json", &json);
+    editor.meta.update(|meta| meta.exports = revision);
+    editor.modify(|_| {});
+    editor.flush();
+}
+
+fn export_csv(editor: Editor) {
+    let report = editor.doc.with_untracked(|doc| doc.report.clone());
+    download(
+        &exchange::csv_file_name(&report),
+        "text/csv;charset=utf-8",
+        &exchange::appendix_csv(&report),
+    );
+}
+
+/// The stored draft of the same unit and period as `report`.
+fn same_report(editor: Editor, report: &Report) -> Option<StoredDraft> {
+    let index = editor.drafts.get_untracked();
+    index
+        .drafts
+        .iter()
+        .filter_map(|line| storage::read_draft(&line.id).ok().flatten())
+        .find(|stored| exchange::same_unit_and_period(&stored.report, report))
+}
+
+fn say(editor: Editor, text: String, is_error: bool) {
+    editor.notice.set(Some(Notice { text, is_error }));
+}
+
+/// Judges the bytes of a picked or dropped file.
+fn receive(editor: Editor, name: String, bytes: Vec<u8>) {
+    match exchange::open(&bytes) {
+        Err(error) => say(
+            editor,
+            format!("Không mở được tệp «{name}»: {}", error.message()),
+            true,
+        ),
+        Ok(opened) => {
+            let existing = same_report(editor, &opened.report);
+            let pending = PendingImport {
+                needs_consent: !opened.checksum_ok,
+                opened,
+                existing,
+            };
+            if pending.needs_consent || pending.existing.is_some() {
+                editor.import.set(Some(pending));
+            } else {
+                finish(editor, pending.opened, None);
+            }
+        }
+    }
+}
+
+/// Opens the imported report as a new draft, or in place of `replace`
+/// after keeping a backup copy of it.
+fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
+    editor.import.set(None);
+    let now = js_sys::Date::now();
+    match replace {
+        Some(old) => {
+            let mut backup = old.clone();
+            backup.id = storage::new_id();
+            backup.name = format!("{} (bản cũ, trước khi mở tệp)", old.current_name());
+            backup.named_by_user = true;
+            backup.saved_at = now;
+            if let Err(message) = storage::write_draft(&backup) {
+                return say(editor, message, true);
+            }
+            storage::update_index(|index| index.record(&backup));
+            let replaced = StoredDraft {
+                storage_version: STORAGE_VERSION,
+                id: old.id.clone(),
+                name: old.name.clone(),
+                named_by_user: old.named_by_user,
+                exports: opened.revision.max(old.exports),
+                saved_at: now,
+                report: opened.report,
+                pending: PendingInputs::new(),
+            };
+            if let Err(message) = storage::write_draft(&replaced) {
+                return say(editor, message, true);
+            }
+            editor.open(replaced);
+            say(
+                editor,
+                "Đã mở tệp thay cho bản nháp cùng đơn vị và kỳ; bản cũ được giữ lại trong danh sách bản nháp.".to_owned(),
+                false,
+            );
+        }
+        None => {
+            let mut stored = StoredDraft {
+                storage_version: STORAGE_VERSION,
+                id: storage::new_id(),
+                name: String::new(),
+                named_by_user: false,
+                exports: opened.revision,
+                saved_at: now,
+                report: opened.report,
+                pending: PendingInputs::new(),
+            };
+            stored.name = draft::default_name(&stored.report);
+            if let Err(message) = storage::write_draft(&stored) {
+                return say(editor, message, true);
+            }
+            editor.open(stored);
+            say(editor, "Đã mở tệp thành bản nháp mới.".to_owned(), false);
+        }
+    }
+}
+
+/// Reads the first file of `files`.
+fn read_first(editor: Editor, files: Option<web_sys::FileList>) {
+    let Some(file) = files.and_then(|files| files.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    let done = Closure::once(move |buffer: wasm_bindgen::JsValue| {
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        receive(editor, name, bytes);
+    });
+    let _ = file.array_buffer().then(&done);
+    // Called once by the promise, then dropped with it.
+    done.forget();
+}
+
+/// A file dropped anywhere on the page is opened like a picked one.
+pub fn watch_drops(editor: Editor) {
+    let _ = window_event_listener(leptos::ev::dragover, |event| event.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, move |event| {
+        event.prevent_default();
+        read_first(editor, event.data_transfer().and_then(|data| data.files()));
+    });
+}
+
+/// The file buttons of the actions bar.
+pub fn buttons(editor: Editor) -> impl IntoView {
+    let picked = move |event: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&event);
+        read_first(editor, input.files());
+        input.set_value("");
+    };
+    view! {
+        <button type="button" on:click=move |_| export_json(editor)>"Tải tệp JSON"</button>
+        <button type="button" on:click=move |_| export_csv(editor)>"Tải CSV phụ lục"</button>
+        <label class="file-button">
+            "Mở tệp JSON"
+            <input
+                type="file"
+                id="import-file"
+                accept=".json,application/json"
+                on:change=picked
+            />
+        </label>
+    }
+}
+
+/// The choice an opened file needs: open a hand-edited file anyway, and
+/// replace or keep both when a draft of the same unit and period exists.
+pub fn import_banner(editor: Editor) -> impl IntoView {
+    move || {
+        editor.import.get().map(|pending| {
+            let cancel = move |_| {
+                editor.import.set(None);
+                say(editor, "Đã hủy, không mở tệp.".to_owned(), false);
+            };
+            if pending.needs_consent {
+                let agree = {
+                    let pending = pending.clone();
+                    move |_| {
+                        let mut pending = pending.clone();
+                        pending.needs_consent = false;
+                        if pending.existing.is_some() {
+                            editor.import.set(Some(pending));
+                        } else {
+                            finish(editor, pending.opened, None);
+                        }
+                    }
+                };
+                view! {
+                    <div class="banner error" role="alert" id="import-choice">
+                        <p>
+                            "Cảnh báo: nội dung tệp đã bị thay đổi sau khi xuất (mã kiểm tra SHA-256 không khớp), có thể do sửa tay hoặc do chương trình khác. Chỉ mở nếu tin nguồn gửi."
+                        </p>
+                        <button type="button" on:click=agree>"Vẫn mở tệp"</button>
+                        <button type="button" on:click=cancel>"Hủy"</button>
+                    </div>
+                }
+                .into_any()
+            } else {
+                let existing = pending.existing.clone();
+                let name = existing.as_ref().map(|d| d.current_name()).unwrap_or_default();
+                let replace = {
+                    let pending = pending.clone();
+                    move |_| finish(editor, pending.opened.clone(), pending.existing.clone())
+                };
+                let keep_both = move |_| finish(editor, pending.opened.clone(), None);
+                view! {
+                    <div class="banner info" role="alert" id="import-choice">
+                        <p>
+                            "Đã có bản nháp cùng đơn vị và kỳ báo cáo: «" {name}
+                            "». Thay bản nháp đó bằng tệp vừa mở (bản cũ vẫn được giữ một bản sao), hay giữ cả hai?"
+                        </p>
+                        <button type="button" on:click=replace>"Thay thế (giữ bản sao bản cũ)"</button>
+                        <button type="button" on:click=keep_both>"Giữ cả hai"</button>
+                        <button type="button" on:click=cancel>"Hủy"</button>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    }
+}

@@ -1,0 +1,128 @@
+// Exchange: a report exported from one browser profile opens identical in a
+// fresh one; every bad file is refused with its message and leaves storage
+// exactly as it was; the same unit and period asks before replacing; the
+// appendix CSV carries Vietnamese text (parsed back here).
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  test, expect, field, openApp, loadSample, typeInto, waitSaved, storedKeys, root, PREFIX,
+} from './app.mjs';
+
+const fixtures = resolve(root, 'tests/e2e/fixtures');
+
+async function exportJson(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải tệp JSON' }).click(),
+  ]);
+  return { name: download.suggestedFilename(), file: JSON.parse(readFileSync(await download.path(), 'utf8')) };
+}
+
+async function openedReport(page) {
+  const keys = await storedKeys(page);
+  const id = JSON.parse(keys[`${PREFIX}index`]).last_open;
+  return JSON.parse(keys[`${PREFIX}draft/${id}`]).report;
+}
+
+const derived = (page) => page.locator('#so-lieu output[data-derived], #phu-luc output[data-derived]')
+  .evaluateAll((outputs) => outputs.map((o) => [o.dataset.derived, o.textContent]));
+
+test('a report exported from one profile opens identical in a fresh one', async ({ page, appUrl, browser }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await typeInto(page, 'header.unit.name', 'Trương Quang Trọng <b>mới</b>');
+  await waitSaved(page);
+  const first = await exportJson(page);
+  expect(first.name).toBe('bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong-b-moi-b.json');
+  expect(first.file.format).toBe('bao-cao-cchc');
+  expect(first.file.revision).toBe(1);
+  expect(first.file.sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect((await exportJson(page)).file.revision).toBe(2);
+  const figures = await derived(page);
+
+  const path = join(mkdtempSync(join(tmpdir(), 'cchc-export-')), first.name);
+  writeFileSync(path, JSON.stringify(first.file, null, 2));
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openApp(other, appUrl);
+  await other.setInputFiles('#import-file', path);
+  await expect(other.locator('.banner')).toContainText('Đã mở tệp thành bản nháp mới');
+  await expect(field(other, 'header.unit.name')).toHaveValue('Trương Quang Trọng <b>mới</b>');
+  await waitSaved(other);
+  expect(await openedReport(other)).toEqual(first.file.report);
+  expect(await derived(other)).toEqual(figures);
+  await fresh.close();
+});
+
+test('every bad file gets its message and storage stays exactly as it was', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await waitSaved(page);
+  const before = await storedKeys(page);
+  const big = join(mkdtempSync(join(tmpdir(), 'cchc-big-')), 'qua-lon.json');
+  writeFileSync(big, ' '.repeat(5 * 1024 * 1024 + 10));
+  const cases = {
+    'rong.json': 'Tệp rỗng',
+    'khong-phai-json.json': 'không phải JSON hợp lệ',
+    'bi-cat-cut.json': 'bị cắt cụt',
+    'chuong-trinh-khac.json': 'không phải báo cáo CCHC',
+    'khong-phai-utf8.json': 'không phải văn bản UTF-8',
+    'phien-ban-tuong-lai.json': 'phiên bản mới hơn',
+    'sai-kieu.json': 'không đúng cấu trúc',
+    'ma-chi-tieu-la.json': 'mã chỉ tiêu không có trong danh mục: 9.9',
+  };
+  expect(readdirSync(fixtures).sort()).toEqual(Object.keys(cases).sort());
+  for (const [file, message] of [...Object.entries(cases).map(([f, m]) => [join(fixtures, f), m]), [big, 'quá lớn']]) {
+    await page.setInputFiles('#import-file', file);
+    await expect(page.locator('.banner.error'), file).toContainText(message);
+    expect(await storedKeys(page), file).toEqual(before);
+    await page.locator('.banner.error').getByRole('button', { name: 'Đóng' }).click();
+  }
+});
+
+test('a file edited after export warns first; the same unit and period asks before replacing', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await waitSaved(page);
+  const { name, file } = await exportJson(page);
+  file.report.figures.applications.received = 900;
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-edited-'));
+  writeFileSync(join(dir, name), JSON.stringify(file));
+  const before = await storedKeys(page);
+
+  await page.setInputFiles('#import-file', join(dir, name));
+  const choice = page.locator('#import-choice');
+  await expect(choice).toContainText('mã kiểm tra SHA-256 không khớp');
+  await choice.getByRole('button', { name: 'Hủy' }).click();
+  expect(await storedKeys(page)).toEqual(before);
+
+  await page.setInputFiles('#import-file', join(dir, name));
+  await choice.getByRole('button', { name: 'Vẫn mở tệp' }).click();
+  await expect(choice).toContainText('Đã có bản nháp cùng đơn vị và kỳ báo cáo');
+  await choice.getByRole('button', { name: 'Thay thế (giữ bản sao bản cũ)' }).click();
+  await expect(field(page, 'figures.applications.received')).toHaveValue('900');
+  // The imported report's issues show at once.
+  await expect(page.locator('.summary .issue.error', { hasText: '900' })).not.toHaveCount(0);
+  const names = await page.locator('#draft-list option').allTextContents();
+  expect(names.some((n) => n.includes('bản cũ, trước khi mở tệp'))).toBe(true);
+  await page.locator('#draft-list').selectOption({ label: names.find((n) => n.includes('bản cũ')) });
+  await expect(field(page, 'figures.applications.received')).toHaveValue('847');
+});
+
+test('the appendix CSV opens with its Vietnamese text', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải CSV phụ lục' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong-phu-luc.csv');
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = bytes.toString('utf8').slice(1).trim().split('\r\n')
+    .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replaceAll('""', '"')));
+  expect(rows[0]).toEqual(['Mã', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Ghi chú']);
+  const row = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
+  expect(row['3.4.a']).toEqual(['3.4.a', '', 'Tỷ lệ hồ sơ TTHC do cơ quan chuyên môn tiếp nhận được giải quyết đúng hẹn', '%', '100', '843/843']);
+});
