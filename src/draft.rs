@@ -56,6 +56,9 @@ pub struct StoredDraft {
     pub report: Report,
     #[serde(default)]
     pub pending: PendingInputs,
+    /// The last period's figures, for a draft made by `Tạo kỳ sau`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<crate::report::Figures>,
 }
 
 /// A line of the drafts list.
@@ -217,6 +220,7 @@ mod tests {
             saved_at: 1_700_000_000_000.0,
             report: sample(),
             pending: PendingInputs::from([("figures.fees.total".into(), "16.09".into())]),
+            previous: Some(sample().figures),
         }
     }
 

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod entry;
 pub mod exchange;
 pub mod figures;
+pub mod next_period;
 pub mod period;
 pub mod report;
 pub mod rules;

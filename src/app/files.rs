@@ -141,6 +141,7 @@ fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
                 saved_at: now,
                 report: opened.report,
                 pending: PendingInputs::new(),
+                previous: old.previous.clone(),
             };
             if let Err(message) = storage::write_draft(&replaced) {
                 return say(editor, message, true);
@@ -162,6 +163,7 @@ fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
                 saved_at: now,
                 report: opened.report,
                 pending: PendingInputs::new(),
+                previous: None,
             };
             stored.name = draft::default_name(&stored.report);
             if let Err(message) = storage::write_draft(&stored) {

@@ -76,6 +76,8 @@ pub struct Editor {
     issue_slots: StoredValue<HashMap<String, ArcRwSignal<Vec<Issue>>>>,
     /// Another tab changed this draft: autosave waits for the user's choice.
     pub conflict: RwSignal<bool>,
+    /// The last period's figures, shown beside each figure.
+    pub previous: RwSignal<Option<crate::report::Figures>>,
     /// An opened file waiting for the user's choice.
     pub import: RwSignal<Option<files::PendingImport>>,
     /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
@@ -105,6 +107,7 @@ impl Editor {
             drafts: RwSignal::new(draft::DraftIndex::default()),
             conflict: RwSignal::new(false),
             import: RwSignal::new(None),
+            previous: RwSignal::new(None),
             unsaved: RwSignal::new(false),
             pristine: StoredValue::new(false),
             issue_slots: StoredValue::new(HashMap::new()),
@@ -251,6 +254,7 @@ impl Editor {
             saved_at,
             report,
             pending,
+            previous: self.previous.get_untracked(),
         };
         stored.name = stored.current_name();
         stored
@@ -273,6 +277,7 @@ impl Editor {
             exports: stored.exports,
         });
         self.saved_at.set(Some(stored.saved_at));
+        self.previous.set(stored.previous.clone());
         self.doc.set(Doc {
             report: stored.report.clone(),
             pending: stored.pending.clone(),
@@ -284,7 +289,12 @@ impl Editor {
 
     /// Starts a new draft holding `report` and saves it at once. An empty
     /// report stays `pristine` until its first change.
-    pub fn open_new(&self, report: Report, name: Option<String>) {
+    pub fn open_new(
+        &self,
+        report: Report,
+        name: Option<String>,
+        previous: Option<crate::report::Figures>,
+    ) {
         let empty = report == Report::new(report.period.kind, report.period.year);
         let mut stored = StoredDraft {
             storage_version: STORAGE_VERSION,
@@ -295,6 +305,7 @@ impl Editor {
             saved_at: js_sys::Date::now(),
             report,
             pending: PendingInputs::new(),
+            previous,
         };
         stored.name = stored.current_name();
         self.open(stored);
@@ -380,7 +391,7 @@ fn App() -> impl IntoView {
         .or(index.drafts.first().map(|line| line.id.as_str()))
         .is_some_and(|id| editor.open_stored(id));
     if !reopened {
-        editor.open_new(new_report(), None);
+        editor.open_new(new_report(), None, None);
     }
     if let Err(message) = storage::check_available() {
         editor.notice.set(Some(Notice {

@@ -169,14 +169,31 @@ fn figure_input(editor: Editor, figure: &'static FigureField) -> AnyView {
         FigureKind::Money => format!("{} (đồng)", figure.label),
         FigureKind::Count => figure.label.to_owned(),
     };
-    field(
+    let input = field(
         editor,
         figure.path.to_owned(),
         label,
         Look::Number,
         move |report: &Report| (figure.get)(&report.figures),
         move |report: &mut Report, value| (figure.set)(&mut report.figures, value),
-    )
+    );
+    let compared = move || {
+        let previous = editor
+            .previous
+            .with(|previous| previous.as_ref().and_then(|p| (figure.get)(p)));
+        let current = editor.doc.with(|doc| (figure.get)(&doc.report.figures));
+        crate::next_period::compared_with_previous(previous, current)
+    };
+    let has_previous = move || editor.previous.with(Option::is_some);
+    view! {
+        <div class="figure">
+            {input}
+            <Show when=has_previous>
+                <p class="previous" data-previous=figure.path>{compared}</p>
+            </Show>
+        </div>
+    }
+    .into_any()
 }
 
 /// A value derived from the figures, shown live beside them.

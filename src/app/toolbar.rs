@@ -70,7 +70,7 @@ fn drafts_panel(editor: Editor) -> impl IntoView {
         let next = index.drafts.first().map(|line| line.id.clone());
         let opened = next.is_some_and(|id| editor.open_stored(&id));
         if !opened {
-            editor.open_new(super::new_report(), None);
+            editor.open_new(super::new_report(), None, None);
         }
         editor.notice.set(Some(Notice {
             text: format!("Đã xóa bản nháp «{}».", meta.name),
@@ -102,8 +102,19 @@ fn drafts_panel(editor: Editor) -> impl IntoView {
 }
 
 pub fn app_bar(editor: Editor) -> impl IntoView {
-    let new_report = move |_| editor.open_new(super::new_report(), None);
-    let load_sample = move |_| editor.open_new(sample::sample(), None);
+    let new_report = move |_| editor.open_new(super::new_report(), None, None);
+    let load_sample = move |_| editor.open_new(sample::sample(), None, None);
+    let next_period = move |_| {
+        editor.flush();
+        let report = editor.doc.with_untracked(|doc| doc.report.clone());
+        let previous = Some(report.figures.clone());
+        editor.open_new(crate::next_period::next_period(&report), None, previous);
+        editor.notice.set(Some(Notice {
+            text: "Đã tạo báo cáo kỳ sau: số liệu kỳ này hiện bên cạnh từng ô để so sánh."
+                .to_owned(),
+            is_error: false,
+        }));
+    };
     let status = move || match editor.saved_at.get() {
         Some(millis) => format!("Đã lưu lúc {}", clock(millis)),
         None => "Chưa lưu".to_owned(),
@@ -114,6 +125,7 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
             <div class="actions">
                 <button type="button" on:click=new_report>"Báo cáo mới"</button>
                 <button type="button" on:click=load_sample>"Nạp báo cáo mẫu"</button>
+                <button type="button" on:click=next_period>"Tạo kỳ sau"</button>
                 {super::files::buttons(editor)}
             </div>
             {drafts_panel(editor)}

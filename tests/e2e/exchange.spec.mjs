@@ -126,3 +126,22 @@ test('the appendix CSV opens with its Vietnamese text', async ({ page, appUrl })
   const row = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
   expect(row['3.4.a']).toEqual(['3.4.a', '', 'Tỷ lệ hồ sơ TTHC do cơ quan chuyên môn tiếp nhận được giải quyết đúng hẹn', '%', '100', '843/843']);
 });
+
+test('Tạo kỳ sau starts the next period with the last figures shown beside each one', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await page.getByRole('button', { name: 'Tạo kỳ sau' }).click();
+  await expect(field(page, 'period.kind').locator('option:checked')).toHaveText('6 tháng');
+  await expect(field(page, 'header.unit.name')).toHaveValue('Trương Quang Trọng');
+  await expect(field(page, 'signature.name')).not.toHaveValue('');
+  await expect(field(page, 'figures.applications.received')).toHaveValue('');
+  const beside = page.locator('[data-previous="figures.applications.received"]');
+  await expect(beside).toHaveText('Kỳ trước: 847');
+  await typeInto(page, 'figures.applications.received', '850');
+  await expect(beside).toHaveText('Kỳ trước: 847 (tăng 3)');
+  await typeInto(page, 'figures.applications.received', '8470');
+  await expect(beside).toContainText('chênh lệch lớn');
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.locator('[data-previous="figures.applications.received"]')).toContainText('Kỳ trước: 847');
+});
