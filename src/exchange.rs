@@ -458,3 +458,56 @@ mod tests {
         assert!(opened.checksum_ok);
     }
 }
+
+#[cfg(test)]
+mod schema_tests {
+    use super::*;
+    use crate::sample::sample;
+
+    const SCHEMA: &str = include_str!("../public/schema/bao-cao-cchc.schema.json");
+
+    /// The shipped schema names exactly the fields the app writes, at the
+    /// envelope, the report and each of its parts.
+    #[test]
+    fn the_schema_names_every_field_the_app_writes() {
+        let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+        let file = serde_json::to_value(envelope(&sample(), 1, "t")).unwrap();
+        let keys = |value: &Value| {
+            let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+            keys.sort();
+            keys
+        };
+        assert_eq!(keys(&schema["properties"]), keys(&file));
+        let report = &schema["$defs"]["report"]["properties"];
+        assert_eq!(keys(report), keys(&file["report"]));
+        for part in [
+            "header",
+            "period",
+            "narrative",
+            "figures",
+            "signature",
+            "recipients",
+        ] {
+            assert_eq!(
+                keys(&report[part]["properties"]),
+                keys(&file["report"][part]),
+                "{part}"
+            );
+        }
+        for group in [
+            "plan",
+            "applications",
+            "online",
+            "fees",
+            "survey",
+            "documents",
+            "staff",
+        ] {
+            assert_eq!(
+                keys(&report["figures"]["properties"][group]["properties"]),
+                keys(&file["report"]["figures"][group]),
+                "{group}"
+            );
+        }
+    }
+}
