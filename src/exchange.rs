@@ -278,12 +278,27 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ImportError> {
     if !unknown.is_empty() {
         return Err(ImportError::UnknownCodes(unknown));
     }
-    let envelope: Envelope = serde_json::from_value(value.clone())
-        .or_else(|_| {
-            // A bare report has no unit, period or time on its envelope.
-            let report: Report = serde_json::from_value(value["report"].clone())?;
-            Ok::<_, serde_json::Error>(envelope(&report, 0, ""))
-        })
+    let mut value = value;
+    // Envelope fields a hand-made file may lack; a missing checksum is an
+    // empty one, which does not match, so the user is warned.
+    if let Some(file) = value.as_object_mut() {
+        let period = file
+            .get("report")
+            .and_then(|report| report.get("period"))
+            .cloned()
+            .unwrap_or(Value::Null);
+        for (key, default) in [
+            ("unit", Value::String(String::new())),
+            ("period", period),
+            ("revision", Value::from(0)),
+            ("exported_at", Value::String(String::new())),
+            ("app_version", Value::String(String::new())),
+            ("sha256", Value::String(String::new())),
+        ] {
+            file.entry(key).or_insert(default);
+        }
+    }
+    let envelope: Envelope = serde_json::from_value(value)
         .map_err(|error| ImportError::WrongContent(error.to_string()))?;
     let checksum_ok = checksum(&envelope.report) == envelope.sha256;
     Ok(Opened {
@@ -443,6 +458,17 @@ mod tests {
         assert!(same_unit_and_period(&sample(), &other));
         other.period.year = 2026;
         assert!(!same_unit_and_period(&sample(), &other));
+    }
+
+    #[test]
+    fn a_file_without_its_checksum_counts_as_edited() {
+        let mut file = serde_json::to_value(envelope(&sample(), 2, "t")).unwrap();
+        file.as_object_mut().unwrap().remove("sha256");
+        file.as_object_mut().unwrap().remove("unit");
+        let opened = open(file.to_string().as_bytes()).unwrap();
+        assert!(!opened.checksum_ok);
+        assert_eq!(opened.report, sample());
+        assert_eq!(opened.revision, 2);
     }
 
     #[test]

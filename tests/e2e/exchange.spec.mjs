@@ -145,3 +145,20 @@ test('Tạo kỳ sau starts the next period with the last figures shown beside e
   await page.reload();
   await expect(page.locator('[data-previous="figures.applications.received"]')).toContainText('Kỳ trước: 847');
 });
+
+test('a file dropped on the page opens like a picked one', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  const { file } = await exportJson(page);
+  file.report.header.unit.name = 'Nghĩa Lộ';
+  file.sha256 = undefined;
+  const text = JSON.stringify(file);
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'tha-vao.json', { type: 'application/json' }));
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  // Without its checksum the file counts as edited: the user is asked first.
+  await page.locator('#import-choice').getByRole('button', { name: 'Vẫn mở tệp' }).click();
+  await expect(field(page, 'header.unit.name')).toHaveValue('Nghĩa Lộ');
+});
