@@ -33,6 +33,14 @@ impl Cell {
         }
     }
 
+    /// The `Đơn vị tính` column: the unit, or for a coded choice the chosen
+    /// option's name (`Hoàn thành`).
+    pub fn unit_text(&self) -> &'static str {
+        self.choice()
+            .and_then(|code| self.indicator.option(code))
+            .map_or(self.indicator.unit, |option| option.label)
+    }
+
     /// The chosen option's code, for a coded choice holding a valid code.
     pub fn choice(&self) -> Option<u8> {
         let Some(CellValue::Number(number)) = self.value else {

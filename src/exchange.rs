@@ -104,17 +104,11 @@ pub fn appendix_csv(report: &Report) -> String {
     csv.push_str("\r\n");
     for cell in crate::appendix::cells(report) {
         let indicator = cell.indicator;
-        let unit = match (indicator.kind, cell.choice()) {
-            (catalog::ValueKind::Choice(_), Some(code)) => indicator
-                .option(code)
-                .map_or(indicator.unit, |option| option.label),
-            _ => indicator.unit,
-        };
         let row = [
             indicator.code.to_owned(),
             indicator.printed_number(),
             indicator.label.to_owned(),
-            unit.to_owned(),
+            cell.unit_text().to_owned(),
             cell.value_text(),
             cell.note.clone(),
         ];

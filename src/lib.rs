@@ -12,6 +12,7 @@ pub mod appendix;
 pub mod catalog;
 pub mod date;
 pub mod decimal;
+pub mod document;
 pub mod draft;
 pub mod edit;
 pub mod entry;

@@ -194,6 +194,17 @@ pub struct Section {
     pub subsections: Vec<Section>,
 }
 
+/// The printed number of the part, section or point at `path` (one index
+/// per level, from 0): `II.`, `3.`, `d)`.
+pub fn section_number(path: &[usize]) -> String {
+    let index = path.last().copied().unwrap_or(0);
+    match path.len() {
+        1 => format!("{}.", vi::roman(index as u32 + 1)),
+        2 => format!("{}.", index + 1),
+        _ => format!("{})", vi::point_letter(index)),
+    }
+}
+
 /// One paragraph of a section: text the user writes, or a sentence the app
 /// writes from the figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,20 +9,10 @@ use leptos::prelude::*;
 use super::fields::{self, field, ListAccess, Look};
 use super::Editor;
 use crate::edit::{section_path, BlockList};
-use crate::report::{Block, Report, Section, Sentence, TextBlock};
+use crate::report::{section_number as number, Block, Report, Section, Sentence, TextBlock};
 use crate::sentences;
 use crate::text::Text;
 use crate::vi;
-
-/// The printed number of the section at `path`: `II.`, `3.`, `d)`.
-fn number(path: &[usize]) -> String {
-    let index = path.last().copied().unwrap_or(0);
-    match path.len() {
-        1 => format!("{}.", vi::roman(index as u32 + 1)),
-        2 => format!("{}.", index + 1),
-        _ => format!("{})", vi::point_letter(index)),
-    }
-}
 
 pub fn narrative(editor: Editor) -> impl IntoView {
     let narrative = editor

@@ -1,0 +1,546 @@
+//! The printed report: the whole document as HTML in the official layout of
+//! Nghị định 30/2020/NĐ-CP, written from the model alone.
+//!
+//! One function writes it for the print view in the app, for the browser's
+//! print dialog (and Save as PDF) and for the standalone `.html` sent to the
+//! office above, so the three cannot differ. Every text the user typed is
+//! escaped and prints as text; a figure not filled in prints as an empty cell
+//! (or `…` inside a sentence), never as `0`.
+
+use crate::appendix;
+use crate::catalog::{self, ValueKind, GROUPS};
+use crate::exchange;
+use crate::report::{section_number, Block, Report, Section};
+use crate::sentences;
+use crate::text::Text;
+use crate::vi;
+
+/// The document's stylesheet: page, fonts, header, body, appendix table.
+pub const DOCUMENT_CSS: &str = include_str!("../style/document.css");
+
+pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// Room left on a line for a date or number to be written by hand.
+const HAND_BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+/// `text` safe inside HTML elements and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// The non-empty lines of a typed text, trimmed.
+fn lines_of(text: &Text) -> impl Iterator<Item = &str> {
+    text.as_str()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+}
+
+/// Writes the document, collecting footnotes as they are met.
+struct Writer<'a> {
+    report: &'a Report,
+    html: String,
+    footnotes: Vec<String>,
+}
+
+impl Writer<'_> {
+    fn push(&mut self, html: &str) {
+        self.html.push_str(html);
+    }
+
+    /// `<tag class="class">text</tag>`, the text escaped.
+    fn element(&mut self, tag: &str, class: &str, text: &str) {
+        self.html.push_str(&format!(
+            "<{tag} class=\"{class}\">{}</{tag}>\n",
+            escape(text)
+        ));
+    }
+
+    fn header(&mut self) {
+        let header = &self.report.header;
+        let mut agency = String::new();
+        for line in lines_of(&header.parent_agency) {
+            agency.push_str(&format!(
+                "<div class=\"parent-agency\">{}</div>",
+                escape(&vi::upper(line))
+            ));
+        }
+        let mut issuer: Vec<String> = lines_of(&header.issuing_agency)
+            .map(|line| escape(&vi::upper(line)))
+            .collect();
+        if !header.unit.name.is_blank() {
+            issuer.push(escape(&header.unit.header_line()));
+        }
+        agency.push_str(&format!(
+            "<div class=\"issuer\">{}</div><div class=\"rule agency-rule\"></div>",
+            issuer.join("<br>")
+        ));
+        let date = header
+            .date
+            .map(vi::date_in_words)
+            .unwrap_or_else(|| format!("ngày {HAND_BLANK} tháng {HAND_BLANK} năm {HAND_BLANK}"));
+        let place = header.place.trim();
+        let place_and_date = if place.is_empty() {
+            date
+        } else {
+            format!("{place}, {date}")
+        };
+        self.push(&format!(
+            "<table class=\"doc-header\" role=\"presentation\">\n\
+             <colgroup><col class=\"c-left\"><col class=\"c-middle\"><col class=\"c-right\"></colgroup>\n\
+             <tr><td class=\"agency\" colspan=\"2\">{agency}</td>\
+             <td class=\"nation\"><div class=\"national-title\">{NATIONAL_TITLE}</div>\
+             <div class=\"motto\"><span>{MOTTO}</span></div></td></tr>\n\
+             <tr><td class=\"number\">Số: {}</td>\
+             <td class=\"place-date\" colspan=\"2\">{}</td></tr>\n</table>\n",
+            escape(&header.number_and_symbol()),
+            escape(&place_and_date)
+        ));
+    }
+
+    fn title(&mut self) {
+        self.element("h1", "doc-type", "BÁO CÁO");
+        self.element("p", "doc-summary", &self.report.summary());
+        self.push("<div class=\"rule summary-rule\"></div>\n");
+    }
+
+    fn footnote_mark(&mut self, footnote: &Text) -> String {
+        if footnote.is_blank() {
+            return String::new();
+        }
+        self.footnotes.push(footnote.trim().to_owned());
+        format!("<sup class=\"footnote-ref\">{}</sup>", self.footnotes.len())
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Text(text) => {
+                    let lines: Vec<&str> = lines_of(&text.text).collect();
+                    let Some(last) = lines.len().checked_sub(1) else {
+                        continue;
+                    };
+                    let mark = self.footnote_mark(&text.footnote);
+                    for (index, line) in lines.iter().enumerate() {
+                        let (class, dash) = if text.bullet && index == 0 {
+                            ("bullet", "- ")
+                        } else {
+                            ("", "")
+                        };
+                        let mark = if index == last { mark.as_str() } else { "" };
+                        self.push(&format!(
+                            "<p class=\"{class}\">{dash}{}{mark}</p>\n",
+                            escape(line)
+                        ));
+                    }
+                }
+                Block::Generated { sentence } => {
+                    for line in sentences::lines(*sentence, self.report) {
+                        self.element("p", "generated", &line);
+                    }
+                }
+            }
+        }
+    }
+
+    fn sections(&mut self, sections: &[Section], parent: &[usize]) {
+        for (index, section) in sections.iter().enumerate() {
+            let path: Vec<usize> = parent.iter().copied().chain([index]).collect();
+            let title = section.title.trim();
+            let title = if path.len() == 1 {
+                vi::upper(title)
+            } else {
+                title.to_owned()
+            };
+            let heading = format!("{} {title}", section_number(&path));
+            let (tag, class) = match path.len() {
+                1 => ("h2", "part"),
+                2 => ("h3", "section"),
+                _ => ("h4", "point"),
+            };
+            self.element(tag, class, heading.trim());
+            self.blocks(&section.blocks);
+            self.sections(&section.subsections, &path);
+        }
+    }
+
+    fn body(&mut self) {
+        let narrative = &self.report.narrative;
+        self.push("<div class=\"doc-body\">\n");
+        self.blocks(&narrative.preamble);
+        self.sections(&narrative.parts, &[]);
+        let tasks = &narrative.next_tasks;
+        let items: Vec<&Text> = tasks.items.iter().filter(|item| !item.is_blank()).collect();
+        if !tasks.title.is_blank() || !items.is_empty() {
+            let number = section_number(&[narrative.parts.len()]);
+            let heading = format!("{number} {}", vi::upper(tasks.title.trim()));
+            self.element("h2", "part", heading.trim());
+            for (index, item) in items.iter().enumerate() {
+                let text = format!("{}. {}", index + 1, item.trim());
+                self.element("p", "task", &text);
+            }
+        }
+        self.blocks(&narrative.closing);
+        self.push("</div>\n");
+    }
+
+    fn closing_block(&mut self) {
+        let mut recipients = String::from("<p class=\"recipients-title\">Nơi nhận:</p>");
+        for line in self.report.recipients.printed_lines() {
+            recipients.push_str(&format!("<p class=\"recipient\">{}</p>", escape(&line)));
+        }
+        let signature = &self.report.signature;
+        let mut signer = String::new();
+        for line in lines_of(&signature.authority).chain(lines_of(&signature.title)) {
+            signer.push_str(&format!(
+                "<div class=\"signer-title\">{}</div>",
+                escape(&vi::upper(line))
+            ));
+        }
+        signer.push_str("<div class=\"signature-space\"></div>");
+        signer.push_str(&format!(
+            "<div class=\"signer-name\">{}</div>",
+            escape(signature.name.trim())
+        ));
+        self.push(&format!(
+            "<table class=\"closing-block\" role=\"presentation\">\n\
+             <tr><td class=\"recipients\">{recipients}</td>\
+             <td class=\"signer\">{signer}</td></tr>\n</table>\n"
+        ));
+    }
+
+    fn footnotes(&mut self) {
+        if self.footnotes.is_empty() {
+            return;
+        }
+        let notes = std::mem::take(&mut self.footnotes);
+        self.push("<section class=\"footnotes\" aria-label=\"Chú thích\">\n");
+        for (index, note) in notes.iter().enumerate() {
+            self.push(&format!(
+                "<p><sup>{}</sup> {}</p>\n",
+                index + 1,
+                escape(note)
+            ));
+        }
+        self.push("</section>\n");
+    }
+
+    /// `(Kèm theo Báo cáo số 40/BC-UBND ngày 06/3/2025 của Ủy ban nhân dân
+    /// phường Trương Quang Trọng)`.
+    fn appendix_source(&self) -> String {
+        let header = &self.report.header;
+        let date = header.date.map_or_else(
+            || format!("{HAND_BLANK}/{HAND_BLANK}/{HAND_BLANK}"),
+            vi::format_date,
+        );
+        let issuer = vi::capitalize_first(&header.issuing_agency.trim().to_lowercase());
+        let mut author = issuer;
+        if !header.unit.name.is_blank() {
+            author = format!("{author} {}", header.unit.full_name());
+        }
+        format!(
+            "(Kèm theo Báo cáo số {} ngày {date} của {})",
+            header.number_and_symbol(),
+            author.trim()
+        )
+    }
+
+    fn appendix(&mut self) {
+        self.push("<section class=\"doc-appendix\">\n");
+        self.element("p", "appendix-label", "Phụ lục");
+        self.push(&format!(
+            "<h2 class=\"appendix-title\">THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN<br>\
+             CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {}</h2>\n",
+            escape(&vi::upper(&self.report.period.long_name()))
+        ));
+        let source = self.appendix_source();
+        self.element("p", "appendix-source", &source);
+        self.push(
+            "<div class=\"rule appendix-rule\"></div>\n\
+             <table class=\"appendix-table\">\n\
+             <colgroup><col class=\"c-number\"><col class=\"c-label\"><col class=\"c-unit\">\
+             <col class=\"c-value\"><col class=\"c-note\"></colgroup>\n\
+             <thead>\n<tr><th rowspan=\"2\">Stt</th>\
+             <th rowspan=\"2\">Chỉ tiêu thống kê<br><span class=\"th-hint\">(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)</span></th>\
+             <th colspan=\"2\">Kết quả thống kê</th><th rowspan=\"2\">Ghi chú</th></tr>\n\
+             <tr><th>Đơn vị tính</th><th>Số liệu</th></tr>\n</thead>\n<tbody>\n",
+        );
+        for group in GROUPS {
+            self.push(&format!(
+                "<tr class=\"group\"><td class=\"number\">{}.</td><td class=\"label\">{}</td>\
+                 <td></td><td></td><td class=\"note\">{}</td></tr>\n",
+                escape(group.code),
+                escape(group.title),
+                escape(group.compiled_by)
+            ));
+            for indicator in catalog::group_indicators(group) {
+                let cell = appendix::cell(self.report, indicator);
+                let mut class = if indicator.is_sub_row() { "sub" } else { "" }.to_owned();
+                if indicator.kind == ValueKind::Heading {
+                    class.push_str(" heading");
+                }
+                self.push(&format!(
+                    "<tr class=\"{}\" data-code=\"{}\"><td class=\"number\">{}</td>\
+                     <td class=\"label\">{}</td><td class=\"unit\">{}</td>\
+                     <td class=\"value\">{}</td><td class=\"note\">{}</td></tr>\n",
+                    class.trim(),
+                    escape(indicator.code),
+                    escape(&indicator.printed_number()),
+                    escape(indicator.label),
+                    escape(cell.unit_text()),
+                    escape(&cell.value_text()),
+                    escape(&cell.note)
+                ));
+            }
+        }
+        self.push("</tbody>\n</table>\n</section>\n");
+    }
+}
+
+/// The whole document as an `<article>`: header, title, body, closing block,
+/// footnotes, then the appendix starting on a new page.
+pub fn html(report: &Report) -> String {
+    let mut writer = Writer {
+        report,
+        html: String::with_capacity(64 * 1024),
+        footnotes: Vec::new(),
+    };
+    writer.push("<article class=\"document\" lang=\"vi\">\n");
+    writer.header();
+    writer.title();
+    writer.body();
+    writer.closing_block();
+    writer.footnotes();
+    writer.appendix();
+    writer.push("</article>\n");
+    writer.html
+}
+
+/// The document's title in a browser tab and as a PDF's title.
+pub fn document_title(report: &Report) -> String {
+    let unit = if report.header.unit.name.is_blank() {
+        String::new()
+    } else {
+        format!(
+            " - {}",
+            vi::capitalize_first(&report.header.unit.full_name())
+        )
+    };
+    format!(
+        "Báo cáo số {}{unit} - {}",
+        report.header.number_and_symbol().trim(),
+        report.summary()
+    )
+}
+
+/// A page that stands alone: the document and its stylesheet, no script at
+/// all, for the office above to open, read and print the same way.
+pub fn standalone(report: &Report) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{DOCUMENT_CSS}</style>\n</head>\n\
+         <body class=\"standalone\">\n{}</body>\n</html>\n",
+        escape(&document_title(report)),
+        html(report)
+    )
+}
+
+/// The standalone file's name: the JSON file's, with `-ban-in.html`.
+pub fn file_name(report: &Report) -> String {
+    exchange::file_name(report).replace(".json", "-ban-in.html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::ReportKind;
+    use crate::report::TextBlock;
+    use crate::sample;
+
+    /// The document's text without tags, whitespace collapsed, entities decoded.
+    fn text_of(html: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+            .replace('\u{a0}', " ");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn row<'a>(html: &'a str, code: &str) -> &'a str {
+        let start = html
+            .find(&format!("data-code=\"{code}\""))
+            .unwrap_or_else(|| panic!("row {code} printed"));
+        let end = start + html[start..].find("</tr>").expect("row ends");
+        &html[start..end]
+    }
+
+    #[test]
+    fn the_sample_prints_every_part_of_the_official_layout() {
+        let report = sample::sample();
+        let text = text_of(&html(&report));
+        for expected in [
+            "ỦY BAN NHÂN DÂN PHƯỜNG TRƯƠNG QUANG TRỌNG",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 40/BC-UBND",
+            "Trương Quang Trọng, ngày 06 tháng 3 năm 2025",
+            "BÁO CÁO Kết quả thực hiện công tác cải cách hành chính Quý I năm 2025",
+            "I. KẾT QUẢ ĐẠT ĐƯỢC",
+            "1. Về công tác chỉ đạo, điều hành",
+            "d) Về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết TTHC",
+            "843/847 hồ sơ đạt 99,52%",
+            "Nơi nhận:",
+            "- Lưu: VT, Vương (15).",
+            "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trương Thanh Thảo",
+            "Phụ lục THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2025",
+            "(Kèm theo Báo cáo số 40/BC-UBND ngày 06/3/2025 của Ủy ban nhân dân phường Trương Quang Trọng)",
+            "Stt Chỉ tiêu thống kê",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?}");
+        }
+        // The parts come in order, the tasks for the next period last.
+        let order = [
+            "I. KẾT QUẢ ĐẠT ĐƯỢC",
+            "II. NHẬN XÉT, ĐÁNH GIÁ",
+            "III. NHIỆM VỤ",
+            "Trên đây là báo cáo",
+            "Nơi nhận:",
+            "Phụ lục",
+        ];
+        let positions: Vec<usize> = order
+            .iter()
+            .map(|part| text.find(part).unwrap_or_else(|| panic!("{part} printed")))
+            .collect();
+        assert!(
+            positions.windows(2).all(|pair| pair[0] < pair[1]),
+            "{positions:?}"
+        );
+    }
+
+    #[test]
+    fn the_appendix_prints_every_indicator_with_computed_cells() {
+        let report = sample::sample();
+        let html = html(&report);
+        for indicator in catalog::INDICATORS {
+            row(&html, indicator.code);
+        }
+        let on_time = text_of(row(&html, "3.4.b"));
+        assert!(
+            on_time.contains("100") && on_time.contains("843/843"),
+            "{on_time}"
+        );
+        let plan = text_of(row(&html, "1.1"));
+        assert!(
+            plan.contains("Kế hoạch số 02/KH-UBND ngày 03/01/2025"),
+            "{plan}"
+        );
+    }
+
+    #[test]
+    fn the_footnote_is_marked_in_the_text_and_printed_below() {
+        let html = html(&sample::sample());
+        assert!(html.contains("cải cách TTHC.<sup class=\"footnote-ref\">1</sup></p>"));
+        let notes = &html[html.find("class=\"footnotes\"").expect("footnotes")..];
+        assert!(text_of(notes)
+            .contains("1 Kế hoạch cải cách hành chính phường Trương Quang Trọng năm 2025"));
+    }
+
+    #[test]
+    fn a_missing_value_prints_as_an_empty_cell() {
+        let report = Report::new(ReportKind::FirstQuarter, 2025);
+        let html = html(&report);
+        let text = text_of(&html);
+        for bad in ["NaN", "undefined", "None", "null"] {
+            assert!(!text.contains(bad), "{bad} printed");
+        }
+        for indicator in catalog::INDICATORS {
+            let row = row(&html, indicator.code);
+            assert!(row.contains("<td class=\"value\"></td>"), "{row}");
+        }
+        // No number or date yet: room to write them by hand.
+        assert!(text.contains("Số: /BC-UBND"), "{text}");
+        assert!(text.contains("ngày tháng năm"), "{text}");
+        assert!(text.contains("(Kèm theo Báo cáo số /BC-UBND ngày / / của Ủy ban nhân dân)"));
+        // Sentences show a blank to fill in, not 0.
+        assert!(text.contains("hoàn thành …/… nhiệm vụ"), "{text}");
+    }
+
+    #[test]
+    fn typed_markup_prints_as_text() {
+        let mut report = sample::sample();
+        let typed = "<script>alert('x')</script> & <b>đậm</b>";
+        report.narrative.preamble.push(Block::Text(TextBlock {
+            text: Text::new(typed),
+            bullet: false,
+            footnote: Text::new("<img src=x onerror=alert(1)>"),
+        }));
+        report.signature.name = Text::new("<i>Trương</i>");
+        let html = standalone(&report);
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("<i>Trương"));
+        let text = text_of(&html);
+        assert!(text.contains(typed), "{text}");
+        assert!(text.contains("<img src=x onerror=alert(1)>"));
+    }
+
+    #[test]
+    fn the_standalone_page_has_its_styles_inlined_and_no_script() {
+        let report = sample::sample();
+        let page = standalone(&report);
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(page.contains("<meta charset=\"utf-8\">"));
+        assert!(page.contains("@page"));
+        assert!(page.contains("size: A4"));
+        assert!(!page.to_lowercase().contains("<script"));
+        assert!(!page.contains("<link"));
+        assert!(page.contains(
+            "<title>Báo cáo số 40/BC-UBND - Phường Trương Quang Trọng - Kết quả thực hiện công tác cải cách hành chính Quý I năm 2025</title>"
+        ));
+        assert_eq!(
+            file_name(&report),
+            "bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong-ban-in.html"
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_at_line_breaks_and_bullets_get_their_dash() {
+        let mut report = Report::new(ReportKind::FirstQuarter, 2025);
+        report.narrative.preamble = vec![Block::Text(TextBlock {
+            text: Text::new("Dòng một\n\nDòng hai"),
+            bullet: true,
+            footnote: Text::default(),
+        })];
+        let html = html(&report);
+        assert!(html.contains("<p class=\"bullet\">- Dòng một</p>\n<p class=\"\">Dòng hai</p>"));
+    }
+}
