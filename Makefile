@@ -4,6 +4,7 @@
 #               serves the app on http://127.0.0.1:8080 until stopped
 #   make test   installs what is missing and runs every test (host and browser)
 #   make bench  prints size and speed figures
+#   make docs   prints the sample and writes PNGs of its pages into docs/
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
@@ -12,7 +13,7 @@ PORT ?= 8080
 SINGLE_FILE := dist/bao-cao-cchc.html
 SOURCES := $(shell find src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml tools/postbuild.mjs
 
-.PHONY: setup setup-test build run test test-host test-e2e bench lint
+.PHONY: setup setup-test build run test test-host test-e2e bench docs lint
 
 setup:
 	@tools/setup.sh build
@@ -46,6 +47,10 @@ test-e2e: setup-test $(SINGLE_FILE)
 bench: setup-test $(SINGLE_FILE)
 	cargo test --release --locked --test bench -- --ignored --nocapture
 	node tests/e2e/bench.mjs
+
+## Prints the sample report and writes PNGs of page 1 and of the first appendix page.
+docs: setup-test $(SINGLE_FILE)
+	node tests/e2e/docs.mjs
 
 lint:
 	cargo fmt --check

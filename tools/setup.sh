@@ -5,7 +5,7 @@
 #
 # Usage: tools/setup.sh [build|test]
 #   build: the wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt)
-#   test:  the same, plus Debian's Chromium and poppler-utils for browser tests
+#   test:  the same, plus Debian's Chromium, poppler-utils and fonts-liberation for browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +55,8 @@ if [[ "${1:-build}" == test ]]; then
   missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # Liberation Serif has the metrics of Times New Roman, which the print CSS names first.
+  [[ -d /usr/share/fonts/truetype/liberation ]] || missing+=(fonts-liberation)
   if ((${#missing[@]})); then
     say "installing ${missing[*]} from Debian"
     apt_install "${missing[@]}"

@@ -24,7 +24,7 @@ pub struct PendingImport {
 }
 
 /// Offers `content` as a downloaded file.
-fn download(name: &str, mime: &str, content: &str) {
+pub(super) fn download(name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&content.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

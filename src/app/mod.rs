@@ -12,6 +12,7 @@ mod fields;
 mod files;
 mod journal;
 mod narrative;
+mod print;
 mod sections;
 mod storage;
 mod toolbar;
@@ -80,6 +81,8 @@ pub struct Editor {
     pub previous: RwSignal<Option<crate::report::Figures>>,
     /// An opened file waiting for the user's choice.
     pub import: RwSignal<Option<files::PendingImport>>,
+    /// The print view is shown instead of the editor.
+    pub printing: RwSignal<bool>,
     /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
     pub unsaved: RwSignal<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
@@ -109,6 +112,7 @@ impl Editor {
             import: RwSignal::new(None),
             previous: RwSignal::new(None),
             unsaved: RwSignal::new(false),
+            printing: RwSignal::new(false),
             pristine: StoredValue::new(false),
             issue_slots: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
@@ -403,6 +407,7 @@ fn App() -> impl IntoView {
     files::watch_drops(editor);
 
     view! {
+        <div class="editor-shell" hidden=move || editor.printing.get()>
         {toolbar::app_bar(editor)}
         <div class="layout">
             {toolbar::contents()}
@@ -425,5 +430,7 @@ fn App() -> impl IntoView {
             </main>
             {toolbar::summary(editor)}
         </div>
+        </div>
+        {print::print_view(editor)}
     }
 }

@@ -127,6 +127,7 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
                 <button type="button" on:click=load_sample>"Nạp báo cáo mẫu"</button>
                 <button type="button" on:click=next_period>"Tạo kỳ sau"</button>
                 {super::files::buttons(editor)}
+                {super::print::open_button(editor)}
             </div>
             {drafts_panel(editor)}
             <p

@@ -28,6 +28,15 @@ async function openedReport(page) {
 const derived = (page) => page.locator('#so-lieu output[data-derived], #phu-luc output[data-derived]')
   .evaluateAll((outputs) => outputs.map((o) => [o.dataset.derived, o.textContent]));
 
+async function printedText(page) {
+  await page.getByRole('button', { name: 'Xem bản in' }).click();
+  const printed = page.locator('#ban-in-tai-lieu .document');
+  await expect(printed).toBeVisible();
+  const text = await printed.innerText();
+  expect(text).toContain('843/847 hồ sơ đạt 99,52%');
+  return text;
+}
+
 test('a report exported from one profile opens identical in a fresh one', async ({ page, appUrl, browser }) => {
   await openApp(page, appUrl);
   await loadSample(page);
@@ -52,6 +61,8 @@ test('a report exported from one profile opens identical in a fresh one', async 
   await waitSaved(other);
   expect(await openedReport(other)).toEqual(first.file.report);
   expect(await derived(other)).toEqual(figures);
+  // And so is its print, figures and all.
+  expect(await printedText(other)).toEqual(await printedText(page));
   await fresh.close();
 });
 

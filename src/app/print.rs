@@ -1,0 +1,102 @@
+//! The print view: the document exactly as it prints (written by
+//! [`crate::document`]), with `In` for the browser's print dialog and
+//! `Tải bản in (HTML)` for a standalone page without any script.
+//!
+//! Whatever the screen shows, the browser prints the document and never
+//! the editor: before printing from the editor (Ctrl+P) the document is
+//! written into the page, and the print stylesheet hides everything else.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::{files, focus_element, Editor};
+use crate::document;
+
+const DOCUMENT_ID: &str = "ban-in-tai-lieu";
+
+/// `Xem bản in`, in the actions bar.
+pub fn open_button(editor: Editor) -> impl IntoView {
+    let open = move |_| {
+        editor.flush();
+        editor.printing.set(true);
+        request_animation_frame(|| focus_element("ban-in-quay-lai"));
+    };
+    view! { <button type="button" id="xem-ban-in" on:click=open>"Xem bản in"</button> }
+}
+
+fn document_html(editor: Editor) -> String {
+    editor.doc.with(|doc| document::html(&doc.report))
+}
+
+fn download_standalone(editor: Editor) {
+    let (name, page) = editor.doc.with_untracked(|doc| {
+        (
+            document::file_name(&doc.report),
+            document::standalone(&doc.report),
+        )
+    });
+    files::download(&name, "text/html;charset=utf-8", &page);
+}
+
+/// Writes the document into the page before the browser prints from the
+/// editor, and takes it away afterwards.
+fn print_from_anywhere(editor: Editor) {
+    let set_document = move |html: &str| {
+        if let Some(element) = document().get_element_by_id(DOCUMENT_ID) {
+            element.set_inner_html(html);
+        }
+    };
+    let before = Closure::<dyn Fn()>::new(move || {
+        if !editor.printing.get_untracked() {
+            set_document(&editor.doc.with_untracked(|doc| document::html(&doc.report)));
+        }
+    });
+    let after = Closure::<dyn Fn()>::new(move || {
+        if !editor.printing.get_untracked() {
+            set_document("");
+        }
+    });
+    let window = window();
+    for (event, handler) in [("beforeprint", before), ("afterprint", after)] {
+        let _ = window.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+        handler.forget();
+    }
+}
+
+pub fn print_view(editor: Editor) -> impl IntoView {
+    print_from_anywhere(editor);
+    let open = editor.printing;
+    let close = move |_| {
+        open.set(false);
+        request_animation_frame(|| focus_element("xem-ban-in"));
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let html = move || {
+        if open.get() {
+            document_html(editor)
+        } else {
+            String::new()
+        }
+    };
+    view! {
+        <style>{document::DOCUMENT_CSS}</style>
+        <div id="ban-in" class="print-view" hidden=move || !open.get()>
+            <div class="print-controls" role="toolbar" aria-label="Bản in">
+                <button type="button" id="ban-in-quay-lai" on:click=close>
+                    "← Quay lại soạn thảo"
+                </button>
+                <button type="button" id="in" on:click=print>"In"</button>
+                <button type="button" on:click=move |_| download_standalone(editor)>
+                    "Tải bản in (HTML)"
+                </button>
+                <p class="hint">
+                    "Khi in hoặc lưu PDF: chọn khổ giấy A4 và bỏ chọn “Đầu trang và chân trang” trong hộp thoại in."
+                </p>
+            </div>
+            <div id=DOCUMENT_ID inner_html=html></div>
+        </div>
+    }
+}
