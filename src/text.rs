@@ -10,14 +10,52 @@ use std::fmt;
 use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-
 /// Returns `text` in Unicode Normalization Form C.
 pub fn nfc(text: &str) -> String {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.to_owned(),
-        _ => text.nfc().collect(),
+    normalize(text, Form::Composed)
+}
+
+/// Returns `text` in Unicode Normalization Form D: letters and their marks
+/// apart, as file names without diacritics need.
+pub fn nfd(text: &str) -> String {
+    normalize(text, Form::Decomposed)
+}
+
+#[derive(Clone, Copy)]
+enum Form {
+    Composed,
+    Decomposed,
+}
+
+/// On the host, the `unicode-normalization` crate.
+#[cfg(not(target_arch = "wasm32"))]
+fn normalize(text: &str, form: Form) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if text.is_ascii() {
+        return text.to_owned();
     }
+    match form {
+        Form::Composed => match is_nfc_quick(text.chars()) {
+            IsNormalized::Yes => text.to_owned(),
+            _ => text.nfc().collect(),
+        },
+        Form::Decomposed => text.nfd().collect(),
+    }
+}
+
+/// In the browser, its own normaliser (`String.prototype.normalize`, the same
+/// Unicode algorithm): the app then carries no Unicode tables, about 120 KB
+/// of the wasm file.
+#[cfg(target_arch = "wasm32")]
+fn normalize(text: &str, form: Form) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    let name = match form {
+        Form::Composed => "NFC",
+        Form::Decomposed => "NFD",
+    };
+    js_sys::JsString::from(text).normalize(name).into()
 }
 
 /// A string kept in NFC. Empty means "not filled in".

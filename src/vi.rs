@@ -9,8 +9,6 @@
 
 use std::fmt;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::date::{Date, DateError};
 use crate::decimal::Decimal;
 use crate::text::nfc;
@@ -125,8 +123,9 @@ pub fn capitalize_first(text: &str) -> String {
 pub fn slug(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
+    for c in crate::text::nfd(text).chars() {
+        // The combining diacritical marks of Latin letters (U+0300-U+036F).
+        if ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
         }
         let c = match c {

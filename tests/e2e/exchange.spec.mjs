@@ -173,3 +173,14 @@ test('a file dropped on the page opens like a picked one', async ({ page, appUrl
   await page.locator('#import-choice').getByRole('button', { name: 'Vẫn mở tệp' }).click();
   await expect(field(page, 'header.unit.name')).toHaveValue('Nghĩa Lộ');
 });
+
+test('text typed with decomposed accents is stored composed (NFC) and named without them', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  const decomposed = 'Trương Quang Trọng'.normalize('NFD');
+  expect(decomposed).not.toBe('Trương Quang Trọng');
+  await field(page, 'header.unit.name').fill(decomposed);
+  await waitSaved(page);
+  expect((await openedReport(page)).header.unit.name).toBe('Trương Quang Trọng');
+  expect((await exportJson(page)).name).toBe('bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong.json');
+});
