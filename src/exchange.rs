@@ -97,11 +97,9 @@ pub fn file_name(report: &Report) -> String {
 /// Excel shows Vietnamese letters garbled), one row per indicator, values
 /// as printed (`99,52`), fields quoted.
 pub fn appendix_csv(report: &Report) -> String {
-    let quote = |field: &str| format!("\"{}\"", field.replace('"', "\"\""));
-    let mut csv = String::from("\u{feff}");
+    let mut csv = String::from(CSV_BOM);
     let header = ["Mã", "STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"];
-    csv.push_str(&header.map(quote).join(","));
-    csv.push_str("\r\n");
+    csv.push_str(&csv_line(&header.map(str::to_owned)));
     for cell in crate::appendix::cells(report) {
         let indicator = cell.indicator;
         let row = [
@@ -112,15 +110,23 @@ pub fn appendix_csv(report: &Report) -> String {
             cell.value_text(),
             cell.note.clone(),
         ];
-        csv.push_str(
-            &row.iter()
-                .map(|field| quote(field))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        csv.push_str("\r\n");
+        csv.push_str(&csv_line(&row));
     }
     csv
+}
+
+/// Starts a CSV file: without it Excel reads UTF-8 as the local code page.
+pub const CSV_BOM: &str = "\u{feff}";
+
+/// One CSV line: every field quoted, quotes doubled, CRLF at the end.
+pub fn csv_line(fields: &[String]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|field| format!("\"{}\"", field.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
 }
 
 /// The CSV file's name: the JSON file's, with `-phu-luc.csv`.

@@ -7,6 +7,7 @@
 //! validation, stored drafts) is tested on the host with `cargo test`.
 //! [`app`] is the thin browser shell over it.
 
+pub mod aggregate;
 pub mod app;
 pub mod appendix;
 pub mod catalog;

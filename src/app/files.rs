@@ -175,19 +175,22 @@ fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
     }
 }
 
-/// Reads the first file of `files`.
-fn read_first(editor: Editor, files: Option<web_sys::FileList>) {
-    let Some(file) = files.and_then(|files| files.get(0)) else {
-        return;
-    };
+/// Reads `file` and hands its name and bytes to `then`.
+pub(super) fn read_file(file: web_sys::File, then: impl FnOnce(String, Vec<u8>) + 'static) {
     let name = file.name();
     let done = Closure::once(move |buffer: wasm_bindgen::JsValue| {
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        receive(editor, name, bytes);
+        then(name, js_sys::Uint8Array::new(&buffer).to_vec());
     });
     let _ = file.array_buffer().then(&done);
     // Called once by the promise, then dropped with it.
     done.forget();
+}
+
+/// Reads the first file of `files`.
+fn read_first(editor: Editor, files: Option<web_sys::FileList>) {
+    if let Some(file) = files.and_then(|files| files.get(0)) {
+        read_file(file, move |name, bytes| receive(editor, name, bytes));
+    }
 }
 
 /// A file dropped anywhere on the page is opened like a picked one.
@@ -195,7 +198,12 @@ pub fn watch_drops(editor: Editor) {
     let _ = window_event_listener(leptos::ev::dragover, |event| event.prevent_default());
     let _ = window_event_listener(leptos::ev::drop, move |event| {
         event.prevent_default();
-        read_first(editor, event.data_transfer().and_then(|data| data.files()));
+        let files = event.data_transfer().and_then(|data| data.files());
+        if editor.screen.get_untracked() == super::Screen::Aggregate {
+            super::aggregation::read_all(editor, files);
+        } else {
+            read_first(editor, files);
+        }
     });
 }
 

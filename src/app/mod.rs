@@ -8,6 +8,7 @@
 //! the editor from the model (`layout`), which keeps inputs and model in step
 //! without diffing hundreds of fields on every keystroke.
 
+mod aggregation;
 mod fields;
 mod files;
 mod journal;
@@ -51,6 +52,16 @@ pub struct DraftMeta {
     pub exports: u32,
 }
 
+/// What the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Editor,
+    /// The document as it prints (`Xem bản in`).
+    Print,
+    /// Many units' files added up (`Tổng hợp nhiều báo cáo`).
+    Aggregate,
+}
+
 /// A message shown in the banner above the editor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -81,8 +92,10 @@ pub struct Editor {
     pub previous: RwSignal<Option<crate::report::Figures>>,
     /// An opened file waiting for the user's choice.
     pub import: RwSignal<Option<files::PendingImport>>,
-    /// The print view is shown instead of the editor.
-    pub printing: RwSignal<bool>,
+    /// What the page shows: the editor, the print view or the aggregation.
+    pub screen: RwSignal<Screen>,
+    /// The files opened on the aggregation page, as judged.
+    pub received: RwSignal<Vec<crate::aggregate::ReceivedFile>>,
     /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
     pub unsaved: RwSignal<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
@@ -112,7 +125,8 @@ impl Editor {
             import: RwSignal::new(None),
             previous: RwSignal::new(None),
             unsaved: RwSignal::new(false),
-            printing: RwSignal::new(false),
+            screen: RwSignal::new(Screen::Editor),
+            received: RwSignal::new(Vec::new()),
             pristine: StoredValue::new(false),
             issue_slots: StoredValue::new(HashMap::new()),
             save_timer: StoredValue::new(None),
@@ -318,6 +332,14 @@ impl Editor {
         self.pristine.set_value(empty);
     }
 
+    /// Shows `screen`, then focuses the element with id `focus` (the
+    /// control that leads back where the user came from).
+    pub fn show(&self, screen: Screen, focus: &'static str) {
+        self.flush();
+        self.screen.set(screen);
+        request_animation_frame(move || focus_element(focus));
+    }
+
     /// Opens the stored draft `id`, or says why it cannot be opened.
     pub fn open_stored(&self, id: &str) -> bool {
         match storage::read_draft(id) {
@@ -407,7 +429,7 @@ fn App() -> impl IntoView {
     files::watch_drops(editor);
 
     view! {
-        <div class="editor-shell" hidden=move || editor.printing.get()>
+        <div class="editor-shell" hidden=move || editor.screen.get() != Screen::Editor>
         {toolbar::app_bar(editor)}
         <div class="layout">
             {toolbar::contents()}
@@ -432,5 +454,6 @@ fn App() -> impl IntoView {
         </div>
         </div>
         {print::print_view(editor)}
+        {aggregation::page(editor)}
     }
 }

@@ -4,24 +4,21 @@
 //!
 //! Whatever the screen shows, the browser prints the document and never
 //! the editor: before printing from the editor (Ctrl+P) the document is
-//! written into the page, and the print stylesheet hides everything else.
+//! written into the page, and the print stylesheet hides everything else
+//! (on the aggregation page, Ctrl+P prints its table instead).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{files, focus_element, Editor};
+use super::{files, Editor, Screen};
 use crate::document;
 
 const DOCUMENT_ID: &str = "ban-in-tai-lieu";
 
 /// `Xem bản in`, in the actions bar.
 pub fn open_button(editor: Editor) -> impl IntoView {
-    let open = move |_| {
-        editor.flush();
-        editor.printing.set(true);
-        request_animation_frame(|| focus_element("ban-in-quay-lai"));
-    };
+    let open = move |_| editor.show(Screen::Print, "ban-in-quay-lai");
     view! { <button type="button" id="xem-ban-in" on:click=open>"Xem bản in"</button> }
 }
 
@@ -48,12 +45,12 @@ fn print_from_anywhere(editor: Editor) {
         }
     };
     let before = Closure::<dyn Fn()>::new(move || {
-        if !editor.printing.get_untracked() {
+        if editor.screen.get_untracked() == Screen::Editor {
             set_document(&editor.doc.with_untracked(|doc| document::html(&doc.report)));
         }
     });
     let after = Closure::<dyn Fn()>::new(move || {
-        if !editor.printing.get_untracked() {
+        if editor.screen.get_untracked() != Screen::Print {
             set_document("");
         }
     });
@@ -66,16 +63,14 @@ fn print_from_anywhere(editor: Editor) {
 
 pub fn print_view(editor: Editor) -> impl IntoView {
     print_from_anywhere(editor);
-    let open = editor.printing;
-    let close = move |_| {
-        open.set(false);
-        request_animation_frame(|| focus_element("xem-ban-in"));
-    };
+    let screen = editor.screen;
+    let open = move || screen.get() == Screen::Print;
+    let close = move |_| editor.show(Screen::Editor, "xem-ban-in");
     let print = move |_| {
         let _ = window().print();
     };
     let html = move || {
-        if open.get() {
+        if open() {
             document_html(editor)
         } else {
             String::new()
@@ -83,7 +78,7 @@ pub fn print_view(editor: Editor) -> impl IntoView {
     };
     view! {
         <style>{document::DOCUMENT_CSS}</style>
-        <div id="ban-in" class="print-view" hidden=move || !open.get()>
+        <div id="ban-in" class="print-view" hidden=move || !open()>
             <div class="print-controls" role="toolbar" aria-label="Bản in">
                 <button type="button" id="ban-in-quay-lai" on:click=close>
                     "← Quay lại soạn thảo"

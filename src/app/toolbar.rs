@@ -128,6 +128,7 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
                 <button type="button" on:click=next_period>"Tạo kỳ sau"</button>
                 {super::files::buttons(editor)}
                 {super::print::open_button(editor)}
+                {super::aggregation::open_button(editor)}
             </div>
             {drafts_panel(editor)}
             <p

@@ -1,7 +1,8 @@
 // Accessibility: axe finds no serious or critical violation, and the Tab
 // key reaches every field of the report, so it can be filled by keyboard.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, field, openApp, loadSample, typeInto } from './app.mjs';
+import { resolve } from 'node:path';
+import { test, expect, field, openApp, loadSample, typeInto, root } from './app.mjs';
 
 async function graveViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -10,7 +11,7 @@ async function graveViolations(page) {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
-test('axe finds no serious or critical violation, with issues shown and in the print view', async ({ page, appUrl }) => {
+test('axe finds no serious or critical violation, with issues shown, in the print view and the aggregation', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
   await loadSample(page);
   await typeInto(page, 'figures.applications.resolved', '900');
@@ -18,6 +19,11 @@ test('axe finds no serious or critical violation, with issues shown and in the p
   expect(await graveViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Xem bản in' }).click();
   await expect(page.locator('#ban-in-tai-lieu .document')).toBeVisible();
+  expect(await graveViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Quay lại soạn thảo' }).click();
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await page.setInputFiles('#aggregate-files', resolve(root, 'public/examples/bao-cao-cchc-quy-I-2025-phuong-truong-quang-trong.json'));
+  await expect(page.locator('#aggregate-heading')).toContainText('1 đơn vị');
   expect(await graveViolations(page)).toEqual([]);
 });
 

@@ -77,3 +77,11 @@ export const vietnamese = (number) => String(number).replace(/\B(?=(\d{3})+(?!\d
 
 /// `2025-01-03` as typed: `03/01/2025`.
 export const typedDate = (iso) => iso.split('-').reverse().join('/');
+
+/// The rows of a CSV file the app wrote for Excel: UTF-8 with a byte-order
+/// mark (checked here), every field quoted, CRLF line ends.
+export function parseCsv(bytes) {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return bytes.toString('utf8').slice(1).trim().split('\r\n')
+    .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replaceAll('""', '"')));
+}
