@@ -12,9 +12,10 @@ export function savePdf(pdf, name = 'ban-in.pdf') {
   return path;
 }
 
-/// The text of each page of the PDF at `path`, NFC-normalised, layout kept.
-export function pdfPages(path) {
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+/// The text of each page of the PDF at `path`, NFC-normalised, layout kept
+/// (or, with `raw`, in the order it was drawn: a table cell's lines together).
+export function pdfPages(path, { raw = false } = {}) {
+  const text = execFileSync('pdftotext', [raw ? '-raw' : '-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
   const pages = text.split('\f').map((page) => page.normalize('NFC'));
   if (pages.at(-1).trim() === '') pages.pop();
   return pages;

@@ -54,8 +54,14 @@ test('the sample prints in the official layout from the print view', async ({ pa
   await openApp(page, appUrl);
   await loadSample(page);
   await openPrintView(page);
-  const pages = pdfPages(await printToPdf(page));
+  const pdf = await printToPdf(page);
+  const pages = pdfPages(pdf);
   expectOfficialSample(pages);
+  // No appendix row is split across two pages: each label is whole on one page.
+  const labels = await printView(page).locator('.doc-appendix td.label').allTextContents();
+  expect(labels.length).toBeGreaterThan(50);
+  const drawn = pdfPages(pdf, { raw: true }).map((text) => text.replace(/\s+/g, ' '));
+  expect(labels.filter((label) => !drawn.some((text) => text.includes(label.replace(/\s+/g, ' '))))).toEqual([]);
 
   // Ctrl+P from the editor prints the same document, not the editor.
   await page.getByRole('button', { name: 'Quay lại soạn thảo' }).click();
