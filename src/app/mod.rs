@@ -201,17 +201,6 @@ impl Editor {
         })
     }
 
-    /// The issues at `path`.
-    pub fn issues_at(&self, path: &str) -> Vec<Issue> {
-        self.issues.with(|issues| {
-            issues
-                .iter()
-                .filter(|issue| issue.path == path)
-                .cloned()
-                .collect()
-        })
-    }
-
     /// Saves now if anything changed since the last save.
     pub fn flush(&self) {
         if let Some(timer) = self.save_timer.get_value() {
