@@ -74,14 +74,6 @@ fn unit_name(report: &Report) -> String {
     vi::capitalize_first(&report.header.unit.full_name())
 }
 
-/// Sorts the columns by name, and tells one unit from another.
-fn unit_key(report: &Report) -> (String, &'static str) {
-    (
-        vi::slug(report.header.unit.name.as_str()),
-        report.header.unit.kind.noun(),
-    )
-}
-
 /// The period most of `reports` are of; the earliest file wins a tie.
 fn common_period(reports: &[(&str, &Opened)]) -> Option<(ReportKind, i32)> {
     let mut counts: Vec<((ReportKind, i32), usize)> = Vec::new();
@@ -149,7 +141,7 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
             );
             continue;
         }
-        let key = unit_key(report);
+        let key = report.header.unit.key();
         if let Some((kept_name, kept)) = by_unit.get(&key).copied() {
             let (newer, older) = if file.revision >= kept.revision {
                 ((name, file), kept_name)

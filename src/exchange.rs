@@ -137,13 +137,9 @@ pub fn csv_file_name(report: &Report) -> String {
 /// Whether two reports are of the same unit and period: opening one when
 /// the other is a draft asks before replacing anything.
 pub fn same_unit_and_period(a: &Report, b: &Report) -> bool {
-    let unit = |report: &Report| {
-        (
-            report.header.unit.kind,
-            vi::slug(report.header.unit.name.as_str()),
-        )
-    };
-    unit(a) == unit(b) && a.period.kind == b.period.kind && a.period.year == b.period.year
+    a.header.unit.key() == b.header.unit.key()
+        && a.period.kind == b.period.kind
+        && a.period.year == b.period.year
 }
 
 /// Why a file cannot be opened.

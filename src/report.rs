@@ -106,6 +106,13 @@ impl Unit {
         vi::upper(&self.full_name())
     }
 
+    /// What tells one unit from another however its name was typed
+    /// (case, accents, spaces): the name's slug, then the kind. Sorting by
+    /// it orders units by name.
+    pub fn key(&self) -> (String, &'static str) {
+        (vi::slug(self.name.as_str()), self.kind.noun())
+    }
+
     /// `UBND phường Trương Quang Trọng`.
     pub fn committee(&self) -> String {
         format!("UBND {}", self.full_name())
