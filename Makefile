@@ -11,7 +11,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 SINGLE_FILE := dist/bao-cao-cchc.html
-SOURCES := $(shell find src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml tools/postbuild.mjs
+SOURCES := $(shell find src crates/core/src style public -type f) crates/core/Cargo.toml index.html Cargo.toml Cargo.lock Trunk.toml tools/postbuild.mjs
 
 .PHONY: setup setup-test build run test test-host test-e2e bench docs lint
 
@@ -38,20 +38,22 @@ run: setup-test build
 
 test: setup-test test-host test-e2e
 
+## The pure core's tests on the host: no browser, no Leptos to compile.
 test-host:
-	cargo test --locked
+	cargo test -p cchc-core --locked
 
 test-e2e: setup-test $(SINGLE_FILE)
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
 bench: setup-test $(SINGLE_FILE)
-	cargo test --release --locked --test bench -- --ignored --nocapture
+	cargo test -p cchc-core --release --locked --test bench -- --ignored --nocapture
 	node tests/e2e/bench.mjs
 
 ## Prints the sample report and writes PNGs of page 1 and of the first appendix page.
 docs: setup-test $(SINGLE_FILE)
 	node tests/e2e/docs.mjs
 
-lint:
+lint: setup
 	cargo fmt --check
-	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings

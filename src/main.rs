@@ -1,5 +1,8 @@
-//! The browser entry point: mounts the editor into the page.
+//! The browser shell of the CCHC report editor: Leptos components over the
+//! pure core ([`cchc_core`]), mounted into the page.
+
+mod app;
 
 fn main() {
-    bao_cao_cchc::app::start();
+    app::start();
 }

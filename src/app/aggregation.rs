@@ -1,16 +1,16 @@
 //! The receiving office's page: open many units' JSON files at once and see
 //! them added up, indicator by indicator, with every refused or doubtful
-//! file named (the sums are decided by [`crate::aggregate`]).
+//! file named (the sums are decided by [`cchc_core::aggregate`]).
 //!
 //! The files are only read: nothing here touches the drafts in storage.
 
 use leptos::prelude::*;
 
 use super::{files, Editor, Screen};
-use crate::aggregate::{self, ReceivedFile, Summary};
-use crate::catalog::GROUPS;
-use crate::exchange;
-use crate::rules::Severity;
+use cchc_core::aggregate::{self, ReceivedFile, Summary};
+use cchc_core::catalog::GROUPS;
+use cchc_core::exchange;
+use cchc_core::rules::Severity;
 
 /// `Tổng hợp nhiều báo cáo`, in the actions bar.
 pub fn open_button(editor: Editor) -> impl IntoView {

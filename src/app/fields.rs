@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Editor;
-use crate::edit;
-use crate::entry::Entry;
-use crate::report::Report;
-use crate::rules::{Issue, Severity};
+use cchc_core::edit;
+use cchc_core::entry::Entry;
+use cchc_core::report::Report;
+use cchc_core::rules::{Issue, Severity};
 
 /// The element id of the input at `path`: `f-figures-applications-received`.
 pub fn field_id(path: &str) -> String {
@@ -440,8 +440,8 @@ pub fn text_list(
     prefix: &'static str,
     item_label: &'static str,
     look: Look,
-    items: Vec<crate::text::Text>,
-    list: ListAccess<crate::text::Text>,
+    items: Vec<cchc_core::text::Text>,
+    list: ListAccess<cchc_core::text::Text>,
 ) -> impl IntoView {
     let len = items.len();
     let rows = (0..len)
@@ -487,7 +487,7 @@ pub fn text_list(
             format!("Thêm {}", item_label.to_lowercase()),
             "",
             list,
-            crate::text::Text::default,
+            cchc_core::text::Text::default,
         )}
     }
 }

@@ -1,6 +1,6 @@
 //! Files in and out: `Tải tệp JSON` (the envelope sent upward), `Tải CSV
 //! phụ lục`, and `Mở tệp JSON` by file picker or by dropping a file on the
-//! page. What a file holds is judged by [`crate::exchange`]; this module
+//! page. What a file holds is judged by [`cchc_core::exchange`]; this module
 //! moves bytes and asks the user what to do when a choice is needed.
 
 use leptos::prelude::*;
@@ -8,10 +8,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{storage, Editor, Notice};
-use crate::draft::{self, StoredDraft, STORAGE_VERSION};
-use crate::exchange::{self, Opened};
-use crate::report::Report;
-use crate::rules::PendingInputs;
+use cchc_core::draft::{self, StoredDraft, STORAGE_VERSION};
+use cchc_core::exchange::{self, Opened};
+use cchc_core::report::Report;
+use cchc_core::rules::PendingInputs;
 
 /// An opened file waiting for the user's choice.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@
 //! after a keystroke would lose it. An IndexedDB transaction is on disk when
 //! it completes, so each save is also written here, and at start the newer
 //! copy of each value is put back into localStorage
-//! ([`crate::draft::journal_wins`]) before the app reads it.
+//! ([`cchc_core::draft::journal_wins`]) before the app reads it.
 
 use std::cell::RefCell;
 
@@ -14,7 +14,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::draft;
+use cchc_core::draft;
 
 const DATABASE: &str = "bao-cao-cchc";
 const STORE: &str = "journal";

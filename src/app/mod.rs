@@ -24,16 +24,27 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::draft::{self, StoredDraft, STORAGE_VERSION};
-use crate::period::ReportKind;
-use crate::report::Report;
-use crate::rules::{self, Issue, PendingInputs};
+use cchc_core::draft::{self, StoredDraft, STORAGE_VERSION};
+use cchc_core::period::ReportKind;
+use cchc_core::report::Report;
+use cchc_core::rules::{self, Issue, PendingInputs};
 
 /// How long after the last keystroke the draft is written to storage.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 pub fn start() {
+    cchc_core::text::install_normalizer(browser_normalize);
     journal::restore_then(|| leptos::mount::mount_to_body(App));
+}
+
+/// Unicode normalisation by the browser (`String.prototype.normalize`), so
+/// that the wasm carries no Unicode tables.
+fn browser_normalize(text: &str, form: cchc_core::text::Form) -> String {
+    let name = match form {
+        cchc_core::text::Form::Composed => "NFC",
+        cchc_core::text::Form::Decomposed => "NFD",
+    };
+    js_sys::JsString::from(text).normalize(name).into()
 }
 
 /// What is being edited: the report and the typed texts that are not values.
@@ -89,13 +100,13 @@ pub struct Editor {
     /// Another tab changed this draft: autosave waits for the user's choice.
     pub conflict: RwSignal<bool>,
     /// The last period's figures, shown beside each figure.
-    pub previous: RwSignal<Option<crate::report::Figures>>,
+    pub previous: RwSignal<Option<cchc_core::report::Figures>>,
     /// An opened file waiting for the user's choice.
     pub import: RwSignal<Option<files::PendingImport>>,
     /// What the page shows: the editor, the print view or the aggregation.
     pub screen: RwSignal<Screen>,
     /// The files opened on the aggregation page, as judged.
-    pub received: RwSignal<Vec<crate::aggregate::ReceivedFile>>,
+    pub received: RwSignal<Vec<cchc_core::aggregate::ReceivedFile>>,
     /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
     pub unsaved: RwSignal<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
@@ -300,7 +311,7 @@ impl Editor {
         &self,
         report: Report,
         name: Option<String>,
-        previous: Option<crate::report::Figures>,
+        previous: Option<cchc_core::report::Figures>,
     ) {
         let empty = report == Report::new(report.period.kind, report.period.year);
         let mut stored = StoredDraft {
@@ -383,7 +394,7 @@ pub fn redrawn_on(
 /// The report `Báo cáo mới` starts: the one whose period is running today.
 fn new_report() -> Report {
     let now = js_sys::Date::new_0();
-    let today = crate::date::Date::new(
+    let today = cchc_core::date::Date::new(
         now.get_full_year() as i32,
         (now.get_month() + 1) as u8,
         now.get_date() as u8,

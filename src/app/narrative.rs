@@ -8,11 +8,11 @@ use leptos::prelude::*;
 
 use super::fields::{self, field, ListAccess, Look};
 use super::Editor;
-use crate::edit::{section_path, BlockList};
-use crate::report::{section_number as number, Block, Report, Section, Sentence, TextBlock};
-use crate::sentences;
-use crate::text::Text;
-use crate::vi;
+use cchc_core::edit::{section_path, BlockList};
+use cchc_core::report::{section_number as number, Block, Report, Section, Sentence, TextBlock};
+use cchc_core::sentences;
+use cchc_core::text::Text;
+use cchc_core::vi;
 
 pub fn narrative(editor: Editor) -> impl IntoView {
     let narrative = editor

@@ -1,5 +1,5 @@
 //! The print view: the document exactly as it prints (written by
-//! [`crate::document`]), with `In` for the browser's print dialog and
+//! [`cchc_core::document`]), with `In` for the browser's print dialog and
 //! `Tải bản in (HTML)` for a standalone page without any script.
 //!
 //! Whatever the screen shows, the browser prints the document and never
@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{files, Editor, Screen};
-use crate::document;
+use cchc_core::document;
 
 const DOCUMENT_ID: &str = "ban-in-tai-lieu";
 

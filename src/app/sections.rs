@@ -8,15 +8,17 @@ use leptos::prelude::*;
 
 use super::fields::{self, field, input, select, Label, ListAccess, Look};
 use super::Editor;
-use crate::appendix;
-use crate::catalog::{self, Indicator, Source, ValueKind, GROUPS};
-use crate::entry;
-use crate::figures::{self, FigureField, FigureKind, DERIVED_RATIOS, FIGURE_GROUPS};
-use crate::period::ReportKind;
-use crate::report::{AppendixEntry, CellValue, Period, Report, StaffGroup, TitleCount, UnitKind};
-use crate::rules::{appendix_note_path, appendix_value_path};
-use crate::text::Text;
-use crate::vi;
+use cchc_core::appendix;
+use cchc_core::catalog::{self, Indicator, Source, ValueKind, GROUPS};
+use cchc_core::entry;
+use cchc_core::figures::{self, FigureField, FigureKind, DERIVED_RATIOS, FIGURE_GROUPS};
+use cchc_core::period::ReportKind;
+use cchc_core::report::{
+    AppendixEntry, CellValue, Period, Report, StaffGroup, TitleCount, UnitKind,
+};
+use cchc_core::rules::{appendix_note_path, appendix_value_path};
+use cchc_core::text::Text;
+use cchc_core::vi;
 
 /// A field bound to a place in the report: `bound!(editor, "header.place",
 /// "Địa danh", Line, header.place)`.
@@ -182,7 +184,7 @@ fn figure_input(editor: Editor, figure: &'static FigureField) -> AnyView {
             .previous
             .with(|previous| previous.as_ref().and_then(|p| (figure.get)(p)));
         let current = editor.doc.with(|doc| (figure.get)(&doc.report.figures));
-        crate::next_period::compared_with_previous(previous, current)
+        cchc_core::next_period::compared_with_previous(previous, current)
     };
     let has_previous = move || editor.previous.with(Option::is_some);
     view! {

@@ -2,14 +2,14 @@
 //! hooks and the watch for another tab editing the same draft.
 //!
 //! Keys, versions and what counts as a broken copy are decided in
-//! [`crate::draft`]; this module only moves strings in and out and turns
+//! [`cchc_core::draft`]; this module only moves strings in and out and turns
 //! the browser's failures into Vietnamese messages.
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::{journal, Editor, Notice};
-use crate::draft::{self, DraftIndex, StoredDraft, StoredError};
+use cchc_core::draft::{self, DraftIndex, StoredDraft, StoredError};
 
 const UNAVAILABLE: &str = "Trình duyệt đang chặn bộ nhớ cục bộ (localStorage) nên bản nháp sẽ không được lưu. Hãy bật lại quyền lưu dữ liệu cho trang này, hoặc dùng cửa sổ trình duyệt thường (không ẩn danh).";
 

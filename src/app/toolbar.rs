@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::{fields, focus_element, storage, Editor, Notice};
-use crate::draft;
-use crate::rules::{self, Severity};
-use crate::sample;
+use cchc_core::draft;
+use cchc_core::rules::{self, Severity};
+use cchc_core::sample;
 
 /// `HH:MM:SS` of a time in milliseconds since 1970, in local time.
 fn clock(millis: f64) -> String {
@@ -108,7 +108,7 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
         editor.flush();
         let report = editor.doc.with_untracked(|doc| doc.report.clone());
         let previous = Some(report.figures.clone());
-        editor.open_new(crate::next_period::next_period(&report), None, previous);
+        editor.open_new(cchc_core::next_period::next_period(&report), None, previous);
         editor.notice.set(Some(Notice {
             text: "Đã tạo báo cáo kỳ sau: số liệu kỳ này hiện bên cạnh từng ô để so sánh."
                 .to_owned(),

@@ -486,7 +486,7 @@ mod schema_tests {
     use super::*;
     use crate::sample::sample;
 
-    const SCHEMA: &str = include_str!("../public/schema/bao-cao-cchc.schema.json");
+    const SCHEMA: &str = include_str!("../../../public/schema/bao-cao-cchc.schema.json");
 
     /// The shipped schema names exactly the fields the app writes, at the
     /// envelope, the report and each of its parts.

@@ -3,7 +3,7 @@
 //! output with what the office actually wrote.
 #![allow(dead_code)]
 
-pub const SEED: &str = include_str!("../fixtures/seed-bao-cao-cchc-quy-I-2025.txt");
+pub const SEED: &str = include_str!("../../../../tests/fixtures/seed-bao-cao-cchc-quy-I-2025.txt");
 
 /// Folds every run of white space into one space and trims.
 pub fn normalise_ws(text: &str) -> String {
@@ -48,7 +48,7 @@ fn fold_ws(text: &str) -> String {
 /// seed mixes composed and decomposed letters (`ngày` is typed both ways),
 /// so it is brought to NFC like everything the app reads.
 pub fn cleaned_seed() -> String {
-    let text = bao_cao_cchc::text::nfc(SEED);
+    let text = cchc_core::text::nfc(SEED);
     let text = remove_spans(&text, "[bookmark:");
     let text = text.replace("[footnoteRef:1]", "").replace("[1: () - ", "");
     text.lines()

@@ -5,9 +5,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use bao_cao_cchc::rules::{check, PendingInputs};
-use bao_cao_cchc::sample::sample;
-use bao_cao_cchc::{appendix, report::Sentence, sentences};
+use cchc_core::rules::{check, PendingInputs};
+use cchc_core::sample::sample;
+use cchc_core::{appendix, report::Sentence, sentences};
 
 fn time_per_run(runs: u32, mut work: impl FnMut()) -> f64 {
     work();

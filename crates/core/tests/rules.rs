@@ -1,11 +1,11 @@
 //! Validation rules: what each rule catches, where it points and what it says.
 
-use bao_cao_cchc::decimal::Decimal;
-use bao_cao_cchc::period::ReportKind;
-use bao_cao_cchc::report::{AppendixEntry, CellValue, Report};
-use bao_cao_cchc::rules::{check, counts, Issue, PendingInputs, Severity};
-use bao_cao_cchc::sample::sample;
-use bao_cao_cchc::text::Text;
+use cchc_core::decimal::Decimal;
+use cchc_core::period::ReportKind;
+use cchc_core::report::{AppendixEntry, CellValue, Report};
+use cchc_core::rules::{check, counts, Issue, PendingInputs, Severity};
+use cchc_core::sample::sample;
+use cchc_core::text::Text;
 
 fn issues(report: &Report) -> Vec<Issue> {
     check(report, &PendingInputs::new())
@@ -28,7 +28,7 @@ fn errors_at(report: &Report, path: &str) -> Vec<String> {
         .collect()
 }
 
-fn date(text: &str) -> Option<bao_cao_cchc::date::Date> {
+fn date(text: &str) -> Option<cchc_core::date::Date> {
     text.parse().ok()
 }
 

@@ -8,7 +8,7 @@ use crate::report::Report;
 
 /// The sample as stored: Phường Trương Quang Trọng, Quý I năm 2025.
 pub const SAMPLE_JSON: &str =
-    include_str!("../public/examples/bao-cao-cchc-quy-I-2025-phuong-truong-quang-trong.json");
+    include_str!("../../../public/examples/bao-cao-cchc-quy-I-2025-phuong-truong-quang-trong.json");
 
 /// The sample report, parsed.
 pub fn sample() -> Report {

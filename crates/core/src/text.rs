@@ -21,8 +21,9 @@ pub fn nfd(text: &str) -> String {
     normalize(text, Form::Decomposed)
 }
 
-#[derive(Clone, Copy)]
-enum Form {
+/// A Unicode normalisation form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
     Composed,
     Decomposed,
 }
@@ -43,19 +44,26 @@ fn normalize(text: &str, form: Form) -> String {
     }
 }
 
-/// In the browser, its own normaliser (`String.prototype.normalize`, the same
-/// Unicode algorithm): the app then carries no Unicode tables, about 120 KB
-/// of the wasm file.
+/// A normaliser the browser shell hands in: the browser's own
+/// (`String.prototype.normalize`, the same Unicode algorithm), so that the
+/// wasm carries no Unicode tables (about 120 KB) and the core needs no
+/// browser API.
+pub type Normalizer = fn(&str, Form) -> String;
+
+static NORMALIZER: std::sync::OnceLock<Normalizer> = std::sync::OnceLock::new();
+
+/// Installs the browser's normaliser; called once, first thing at start.
+/// (On the host the core uses `unicode-normalization` and ignores it.)
+pub fn install_normalizer(normalizer: Normalizer) {
+    let _ = NORMALIZER.set(normalizer);
+}
+
 #[cfg(target_arch = "wasm32")]
 fn normalize(text: &str, form: Form) -> String {
-    if text.is_ascii() {
-        return text.to_owned();
+    match NORMALIZER.get() {
+        Some(normalizer) if !text.is_ascii() => normalizer(text, form),
+        _ => text.to_owned(),
     }
-    let name = match form {
-        Form::Composed => "NFC",
-        Form::Decomposed => "NFD",
-    };
-    js_sys::JsString::from(text).normalize(name).into()
 }
 
 /// A string kept in NFC. Empty means "not filled in".

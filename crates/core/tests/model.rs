@@ -1,15 +1,15 @@
 //! The report model beyond the sample: a new empty report, missing figures,
 //! header numbering, recipients and text normalisation.
 
-use bao_cao_cchc::appendix;
-use bao_cao_cchc::catalog::indicator;
-use bao_cao_cchc::period::ReportKind;
-use bao_cao_cchc::report::{
+use cchc_core::appendix;
+use cchc_core::catalog::indicator;
+use cchc_core::period::ReportKind;
+use cchc_core::report::{
     AppendixEntry, Block, CellValue, Recipients, Report, Sentence, TitleCount, UnitKind,
 };
-use bao_cao_cchc::sample::sample;
-use bao_cao_cchc::sentences::{lines, BLANK};
-use bao_cao_cchc::text::Text;
+use cchc_core::sample::sample;
+use cchc_core::sentences::{lines, BLANK};
+use cchc_core::text::Text;
 
 fn all_sentences() -> [Sentence; 7] {
     [

@@ -4,13 +4,13 @@
 
 mod common;
 
-use bao_cao_cchc::appendix;
-use bao_cao_cchc::catalog::indicator;
-use bao_cao_cchc::report::{Block, Report, Section, Sentence, FORMAT_VERSION};
-use bao_cao_cchc::sample::{sample, SAMPLE_JSON};
-use bao_cao_cchc::sentences::lines;
-use bao_cao_cchc::text::nfc;
-use bao_cao_cchc::vi;
+use cchc_core::appendix;
+use cchc_core::catalog::indicator;
+use cchc_core::report::{Block, Report, Section, Sentence, FORMAT_VERSION};
+use cchc_core::sample::{sample, SAMPLE_JSON};
+use cchc_core::sentences::lines;
+use cchc_core::text::nfc;
+use cchc_core::vi;
 use common::{apply_fixes, cleaned_seed, normalise_ws, seed_body, Fix};
 
 const SAMPLE_PATH: &str = concat!(

@@ -5,12 +5,12 @@ mod common;
 
 use std::collections::HashSet;
 
-use bao_cao_cchc::appendix;
-use bao_cao_cchc::catalog::{
+use cchc_core::appendix;
+use cchc_core::catalog::{
     group_indicators, indicator as find_indicator, Source, ValueKind, GROUPS, INDICATORS,
 };
-use bao_cao_cchc::figures;
-use bao_cao_cchc::sample::sample;
+use cchc_core::figures;
+use cchc_core::sample::sample;
 use common::{seed_appendix_rows, SeedRow};
 
 /// Typing slips in the seed's appendix that the catalog corrects.

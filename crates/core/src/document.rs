@@ -16,7 +16,7 @@ use crate::text::Text;
 use crate::vi;
 
 /// The document's stylesheet: page, fonts, header, body, appendix table.
-pub const DOCUMENT_CSS: &str = include_str!("../style/document.css");
+pub const DOCUMENT_CSS: &str = include_str!("../../../style/document.css");
 
 pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
