@@ -1,25 +1,31 @@
 //! Adding up the reports of many units: what the office above does with the
 //! files it receives by e-mail.
 //!
-//! Each file is judged by [`crate::exchange::open`]; the reports of one
-//! period are added up row by row of the appendix catalog, by the kind of
-//! each row (counts and money summed, ratios recomputed from the summed
-//! figures rather than averaged, typed percentages averaged, coded choices
-//! counted per option). Every file that is refused, of another period, sent
-//! twice, edited after export, or carrying errors or blanks is listed with
-//! the reason, so nothing is added up silently.
+//! Each file is judged by [`crate::exchange::open`]; only reports of one
+//! template (id, version and content) and one period are added up, row by
+//! row of that template's appendix, by the kind of each row: typed counts
+//! and money summed, typed percentages averaged, coded choices counted per
+//! option, and computed rows computed again from the units' summed figures
+//! (so a ratio is the ratio of the sums, never an average of ratios). Every
+//! file that is refused, of another template or period, sent twice, edited
+//! after export, or carrying errors or blanks is listed with the reason, so
+//! nothing is added up silently.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::appendix::{self, Cell};
-use crate::catalog::{Indicator, Source, ValueKind, INDICATORS};
 use crate::decimal::Decimal;
 use crate::exchange::{self, ImportError, Opened};
-use crate::figures;
+use crate::facts::Facts;
 use crate::period::ReportKind;
 use crate::report::{CellValue, Report};
 use crate::rules::{self, PendingInputs, Severity};
-use crate::vi;
+use crate::template::expr::Context;
+use crate::template::{
+    Ref, Row, RowSource, Scope, Style, Template, TemplateRef, Unit, Value, ValueKind,
+};
+use crate::vi::{self, RatioRule};
 
 /// One file the office received, as opened.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,10 +55,21 @@ pub struct FileNote {
     pub message: String,
 }
 
+impl FileNote {
+    /// The word before the note: `Không cộng` or `Lưu ý`.
+    pub fn label(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "Không cộng",
+            Severity::Warning => Severity::Warning.word(),
+        }
+    }
+}
+
 /// One appendix row added up.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub indicator: &'static Indicator,
+pub struct SummaryRow {
+    /// Index into the summary template's rows.
+    pub row: usize,
     /// The value of each unit, as printed, in the order of the columns.
     pub values: Vec<String>,
     pub total: String,
@@ -60,47 +77,60 @@ pub struct Row {
     pub note: String,
 }
 
-/// The sum of all the files of one period.
+/// The sum of all the files of one template and period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// The period added up: the one most files are of.
+    /// The template added up: the one most files are of.
+    pub template: Option<Arc<Template>>,
+    /// The period added up: the one most files of that template are of.
     pub period: Option<(ReportKind, i32)>,
     pub units: Vec<UnitColumn>,
     pub notes: Vec<FileNote>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<SummaryRow>,
+}
+
+impl Summary {
+    /// The template row of a summary row.
+    pub fn row(&self, row: &SummaryRow) -> &Row {
+        &self
+            .template
+            .as_ref()
+            .expect("rows come from a template")
+            .rows[row.row]
+    }
 }
 
 fn unit_name(report: &Report) -> String {
     vi::capitalize_first(&report.header.unit.full_name())
 }
 
-/// The period most of `reports` are of; the earliest file wins a tie.
-fn common_period(reports: &[(&str, &Opened)]) -> Option<(ReportKind, i32)> {
-    let mut counts: Vec<((ReportKind, i32), usize)> = Vec::new();
-    for (_, opened) in reports {
-        let period = (opened.report.period.kind, opened.report.period.year);
-        match counts.iter_mut().find(|(p, _)| *p == period) {
+/// The value most of `items` have; the earliest wins a tie.
+fn most_common<T: PartialEq + Clone>(items: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for item in items {
+        match counts.iter_mut().find(|(known, _)| *known == item) {
             Some((_, count)) => *count += 1,
-            None => counts.push((period, 1)),
+            None => counts.push((item, 1)),
         }
     }
     let most = counts.iter().map(|(_, count)| *count).max()?;
     counts
         .into_iter()
         .find(|(_, count)| *count == most)
-        .map(|(period, _)| period)
+        .map(|(item, _)| item)
+}
+
+fn note(notes: &mut Vec<FileNote>, file: &str, severity: Severity, message: String) {
+    notes.push(FileNote {
+        file_name: file.to_owned(),
+        severity,
+        message,
+    });
 }
 
 /// Adds up `files`. The order of the columns is the units' names.
 pub fn add_up(files: &[ReceivedFile]) -> Summary {
     let mut notes = Vec::new();
-    let note = |notes: &mut Vec<FileNote>, file: &str, severity, message: String| {
-        notes.push(FileNote {
-            file_name: file.to_owned(),
-            severity,
-            message,
-        })
-    };
     let mut opened: Vec<(&str, &Opened)> = Vec::new();
     for file in files {
         match &file.opened {
@@ -113,7 +143,42 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
             Ok(report) => opened.push((&file.name, report)),
         }
     }
-    let period = common_period(&opened);
+    let reference = |opened: &Opened| opened.template.reference();
+    let wanted: Option<TemplateRef> = most_common(opened.iter().map(|(_, file)| reference(file)));
+    let template = opened
+        .iter()
+        .find(|(_, file)| Some(reference(file)) == wanted)
+        .map(|(_, file)| file.template.clone());
+    opened.retain(|(name, file)| {
+        let Some(template) = &template else {
+            return false;
+        };
+        if reference(file) == template.reference() {
+            return true;
+        }
+        let same_name = file.template.id == template.id && file.template.version == template.version;
+        let message = if same_name {
+            format!(
+                "Báo cáo của {} theo mẫu «{}» cùng mã và phiên bản nhưng nội dung mẫu khác mẫu đang tổng hợp: không cộng.",
+                unit_name(&file.report),
+                file.template.display_name()
+            )
+        } else {
+            format!(
+                "Báo cáo của {} theo mẫu «{}», khác mẫu đang tổng hợp «{}»: không cộng.",
+                unit_name(&file.report),
+                file.template.display_name(),
+                template.display_name()
+            )
+        };
+        note(&mut notes, name, Severity::Error, message);
+        false
+    });
+    let period = most_common(
+        opened
+            .iter()
+            .map(|(_, file)| (file.report.period.kind, file.report.period.year)),
+    );
 
     // One column per unit: of a unit sent twice, the latest revision counts.
     let mut by_unit: BTreeMap<(String, &'static str), (&str, &Opened)> = BTreeMap::new();
@@ -175,7 +240,20 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
             report: file.report.clone(),
         })
         .collect();
-    for column in &units {
+    let Some(template) = template else {
+        return Summary {
+            template: None,
+            period,
+            units,
+            notes,
+            rows: Vec::new(),
+        };
+    };
+    let facts: Vec<Facts> = units
+        .iter()
+        .map(|column| Facts::new(&template, &column.report))
+        .collect();
+    for (column, facts) in units.iter().zip(&facts) {
         if !column.checksum_ok {
             note(
                 &mut notes,
@@ -184,10 +262,7 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
                 "Tệp đã bị sửa sau khi xuất (mã kiểm tra không khớp): vẫn cộng, nên hỏi lại đơn vị.".to_owned(),
             );
         }
-        let errors = rules::check(&column.report, &PendingInputs::new())
-            .iter()
-            .filter(|issue| issue.severity == Severity::Error)
-            .count();
+        let (errors, _) = rules::counts(&rules::check(facts, &PendingInputs::new()));
         if errors > 0 {
             note(
                 &mut notes,
@@ -198,26 +273,24 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
         }
     }
 
-    let cells: Vec<Vec<Cell>> = units
-        .iter()
-        .map(|column| appendix::cells(&column.report))
-        .collect();
-    let reports: Vec<&Report> = units.iter().map(|column| &column.report).collect();
-    let rows = INDICATORS
+    let cells: Vec<Vec<Cell>> = facts.iter().map(appendix::cells).collect();
+    let rows = template
+        .rows
         .iter()
         .enumerate()
-        .map(|(index, indicator)| {
-            let row: Vec<&Cell> = cells.iter().map(|cells| &cells[index]).collect();
-            let (total, note) = total(indicator, &row, &reports);
-            Row {
-                indicator,
-                values: row.iter().map(|cell| cell.value_text()).collect(),
+        .map(|(index, row)| {
+            let column: Vec<&Cell> = cells.iter().map(|cells| &cells[index]).collect();
+            let (total, note) = total(&template, row, &column, &facts);
+            SummaryRow {
+                row: index,
+                values: column.iter().map(|cell| cell.value_text.clone()).collect(),
                 total,
                 note,
             }
         })
         .collect();
     Summary {
+        template: Some(template),
         period,
         units,
         notes,
@@ -249,42 +322,113 @@ fn join_notes(parts: [String; 2]) -> String {
         .join("; ")
 }
 
-/// The total of one row and its note.
-fn total(indicator: &Indicator, row: &[&Cell], reports: &[&Report]) -> (String, String) {
-    let units = row.len();
-    let numbers: Vec<Decimal> = row.iter().filter_map(|cell| number(cell)).collect();
-    let reported = row.iter().filter(|cell| cell.value.is_some()).count();
-    match (indicator.kind, indicator.source) {
-        (ValueKind::Heading, _) | (ValueKind::Text, _) => (String::new(), String::new()),
-        (
-            _,
-            Source::Ratio {
-                numerator,
-                denominator,
-            },
-        ) => {
-            let pairs: Vec<(u64, u64)> = reports
-                .iter()
-                .filter_map(|report| {
-                    Some((
-                        figures::value(&report.figures, numerator)?,
-                        figures::value(&report.figures, denominator)?,
-                    ))
-                })
-                .collect();
-            let n: u64 = pairs.iter().map(|(n, _)| n).sum();
-            let d: u64 = pairs.iter().map(|(_, d)| d).sum();
-            let total = vi::percent_of(n, d)
-                .map(vi::format_decimal)
-                .unwrap_or_default();
-            let how = if pairs.is_empty() {
-                String::new()
-            } else {
-                format!("Tính lại từ tổng: {}", vi::ratio_in_prose(n, d))
+/// The figures and rows of several units added up, for computing a row
+/// again from the sums.
+struct Sums<'a> {
+    template: &'a Template,
+    units: Vec<&'a Facts<'a>>,
+}
+
+impl Sums<'_> {
+    fn add(&self, each: impl Fn(&Facts) -> Value) -> Value {
+        let mut total: Option<(Decimal, Unit)> = None;
+        for facts in &self.units {
+            let Value::Number(number, unit) = each(facts) else {
+                return Value::Missing;
             };
-            (total, join_notes([how, missing_note(pairs.len(), units)]))
+            let sum = match total {
+                None => Some(number),
+                Some((sum, _)) => sum
+                    .hundredths()
+                    .checked_add(number.hundredths())
+                    .and_then(Decimal::from_hundredths),
+            };
+            let Some(sum) = sum else {
+                return Value::Missing;
+            };
+            total = Some((sum, unit));
         }
-        (ValueKind::Percent, _) => {
+        total.map_or(Value::Missing, |(sum, unit)| Value::Number(sum, unit))
+    }
+}
+
+impl Scope for Sums<'_> {
+    fn figure(&self, id: usize) -> Value {
+        self.add(|facts| facts.figure(id))
+    }
+    fn column(&self, list: usize, column: usize) -> Vec<Value> {
+        self.units
+            .iter()
+            .flat_map(|facts| facts.column(list, column))
+            .collect()
+    }
+    fn item(&self, _: usize) -> Value {
+        Value::Missing
+    }
+    fn context(&self, _: Context) -> Value {
+        Value::Missing
+    }
+    fn row(&self, id: usize) -> Value {
+        match &self.template.rows[id].source {
+            RowSource::Computed { value, .. } => value.eval(self),
+            _ => self.add(|facts| facts.row(id)),
+        }
+    }
+    fn ratio_rule(&self) -> RatioRule {
+        self.template.numbers.ratio
+    }
+}
+
+/// Whether every figure and row `value` reads directly is there for a unit.
+fn computable(value: &crate::template::Expr, facts: &Facts) -> bool {
+    let mut refs = Vec::new();
+    value.refs(&mut refs);
+    refs.iter().all(|reference| match reference {
+        Ref::Figure(id) => !facts.figure(*id).is_missing(),
+        Ref::Row(id) => !facts.row(*id).is_missing(),
+        _ => true,
+    })
+}
+
+/// The total of one row and its note.
+fn total(template: &Template, row: &Row, column: &[&Cell], facts: &[Facts]) -> (String, String) {
+    let units = column.len();
+    let numbers: Vec<Decimal> = column.iter().filter_map(|cell| number(cell)).collect();
+    let reported = column.iter().filter(|cell| cell.value.is_some()).count();
+    match &row.source {
+        RowSource::Heading | RowSource::Entered(ValueKind::Text | ValueKind::Date) => {
+            (String::new(), String::new())
+        }
+        RowSource::Computed { value, unit } => {
+            let sums = Sums {
+                template,
+                units: facts
+                    .iter()
+                    .filter(|facts| computable(value, facts))
+                    .collect(),
+            };
+            let counted = sums.units.len();
+            let total = match value.eval(&sums) {
+                Value::Number(number, _) if *unit == Some(Unit::Percent) => {
+                    vi::format_ratio(number, template.numbers.ratio)
+                }
+                Value::Number(number, _) => vi::format_decimal(number),
+                _ => String::new(),
+            };
+            let how = match &row.note {
+                Some(note) if counted > 0 && *unit == Some(Unit::Percent) => {
+                    let text = note.render(&sums, &template.numbers, Style::Prose);
+                    if text.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!("Tính lại từ tổng: {}", text.trim())
+                    }
+                }
+                _ => String::new(),
+            };
+            (total, join_notes([how, missing_note(counted, units)]))
+        }
+        RowSource::Entered(ValueKind::Percent) => {
             let total = if numbers.is_empty() {
                 String::new()
             } else {
@@ -300,11 +444,11 @@ fn total(indicator: &Indicator, row: &[&Cell], reports: &[&Report]) -> (String, 
             };
             (total, join_notes([how, missing_note(reported, units)]))
         }
-        (ValueKind::Choice(options), _) => {
+        RowSource::Entered(ValueKind::Choice(options)) => {
             let counts: Vec<String> = options
                 .iter()
                 .filter_map(|option| {
-                    let count = row
+                    let count = column
                         .iter()
                         .filter(|cell| cell.choice() == Some(option.code))
                         .count();
@@ -319,7 +463,7 @@ fn total(indicator: &Indicator, row: &[&Cell], reports: &[&Report]) -> (String, 
                 ]),
             )
         }
-        (ValueKind::Count | ValueKind::Money | ValueKind::Ratio, _) => {
+        RowSource::Entered(ValueKind::Count | ValueKind::Money) => {
             let total = if numbers.is_empty() {
                 String::new()
             } else {
@@ -349,16 +493,17 @@ pub fn summary_csv(summary: &Summary) -> String {
     header.extend(summary.units.iter().map(|column| column.unit.clone()));
     let mut csv = String::from(exchange::CSV_BOM);
     csv.push_str(&exchange::csv_line(&header));
-    for row in &summary.rows {
+    for summary_row in &summary.rows {
+        let row = summary.row(summary_row);
         let mut fields = vec![
-            row.indicator.code.to_owned(),
-            row.indicator.printed_number(),
-            row.indicator.label.to_owned(),
-            row.indicator.unit.to_owned(),
-            row.total.clone(),
-            row.note.clone(),
+            row.code.clone(),
+            row.printed_number(),
+            row.label.clone(),
+            row.unit.clone(),
+            summary_row.total.clone(),
+            summary_row.note.clone(),
         ];
-        fields.extend(row.values.iter().cloned());
+        fields.extend(summary_row.values.iter().cloned());
         csv.push_str(&exchange::csv_line(&fields));
     }
     csv
@@ -378,16 +523,22 @@ mod tests {
     use crate::exchange;
     use crate::report::AppendixEntry;
     use crate::sample::sample;
+    use crate::template::legacy;
     use crate::text::Text;
 
     fn file(name: &str, report: Report, revision: u32) -> ReceivedFile {
+        file_of(legacy(), name, report, revision)
+    }
+
+    fn file_of(template: Arc<Template>, name: &str, report: Report, revision: u32) -> ReceivedFile {
         ReceivedFile {
             name: name.to_owned(),
             opened: Ok(Opened {
                 report,
+                template,
                 revision,
                 checksum_ok: true,
-                from_version: 1,
+                from_version: 2,
             }),
         }
     }
@@ -396,12 +547,15 @@ mod tests {
     fn nghia_lo() -> Report {
         let mut report = sample();
         report.header.unit.name = Text::new("Nghĩa Lộ");
-        let applications = &mut report.figures.applications;
-        applications.received = Some(100);
-        applications.resolved = Some(100);
-        applications.on_time = Some(90);
-        applications.carried_over = Some(0);
-        applications.withdrawn = Some(0);
+        for (key, value) in [
+            ("applications.received", 100),
+            ("applications.resolved", 100),
+            ("applications.on_time", 90),
+            ("applications.carried_over", 0),
+            ("applications.withdrawn", 0),
+        ] {
+            report.figures.set(key, value.into());
+        }
         report.appendix.remove("1.1.c");
         report.appendix.insert(
             "3.3.c".to_owned(),
@@ -420,11 +574,11 @@ mod tests {
         report
     }
 
-    fn row<'a>(summary: &'a Summary, code: &str) -> &'a Row {
+    fn row<'a>(summary: &'a Summary, code: &str) -> &'a SummaryRow {
         summary
             .rows
             .iter()
-            .find(|row| row.indicator.code == code)
+            .find(|row| summary.row(row).code == code)
             .expect("row")
     }
 
@@ -437,7 +591,7 @@ mod tests {
         assert_eq!(summary.period, Some((ReportKind::FirstQuarter, 2025)));
         let names: Vec<&str> = summary.units.iter().map(|c| c.unit.as_str()).collect();
         assert_eq!(names, ["Phường Nghĩa Lộ", "Phường Trương Quang Trọng"]);
-        assert_eq!(summary.rows.len(), INDICATORS.len());
+        assert_eq!(summary.rows.len(), legacy().rows.len());
 
         // A count: summed; a unit that left it empty is named in the note.
         let tasks = row(&summary, "1.1.a");
@@ -485,7 +639,7 @@ mod tests {
             file("tqt-lan-3.json", sample(), 3),
             ReceivedFile {
                 name: "hong.json".to_owned(),
-                opened: exchange::open(b"{\"format\": \"bao-cao-cchc\", ").map(|_| unreachable!()),
+                opened: exchange::open(b"{\"format\": \"bao-cao-cchc\", ", &|_| None),
             },
             file("nghia-chanh.json", next, 1),
             edited,
@@ -531,7 +685,7 @@ mod tests {
     #[test]
     fn a_report_with_errors_is_added_with_a_warning() {
         let mut report = nghia_lo();
-        report.figures.applications.resolved = Some(200);
+        report.figures.set("applications.resolved", 200.into());
         let summary = add_up(&[file("nghia-lo.json", report, 1)]);
         assert_eq!(summary.units.len(), 1);
         assert_eq!(summary.notes.len(), 1);
@@ -546,7 +700,8 @@ mod tests {
         let summary = add_up(&[]);
         assert_eq!(summary.period, None);
         assert!(summary.units.is_empty());
-        assert!(summary.rows.iter().all(|row| row.total.is_empty()));
+        assert_eq!(summary.template, None);
+        assert!(summary.rows.is_empty());
         assert_eq!(csv_file_name(&summary), "tong-hop-cchc.csv");
     }
 
@@ -563,10 +718,78 @@ mod tests {
             lines[0],
             "\"Mã\",\"STT\",\"Chỉ tiêu\",\"Đơn vị tính\",\"Tổng hợp\",\"Ghi chú\",\"Phường Nghĩa Lộ\",\"Phường Trương Quang Trọng\""
         );
-        assert_eq!(lines.len(), INDICATORS.len() + 2);
+        assert_eq!(lines.len(), legacy().rows.len() + 2);
         assert!(lines
             .iter()
             .any(|line| line.starts_with("\"3.4.b\",\"\",") && line.contains("\"98,93\"")));
         assert_eq!(csv_file_name(&summary), "tong-hop-cchc-2025-quy-I.csv");
+    }
+
+    /// The sample's template under another id or version, or with other content.
+    fn variant(id: &str, version: &str, title: &str) -> Arc<Template> {
+        let mut source = legacy().source.clone();
+        source["id"] = id.into();
+        source["version"] = version.into();
+        source["title"] = title.into();
+        Arc::new(crate::template::read(source.to_string().as_bytes()).unwrap())
+    }
+
+    #[test]
+    fn only_files_of_one_template_are_added_up_and_the_others_are_named() {
+        let newer = variant("cchc-xa-phuong-quang-ngai", "2026.1", "Mẫu 2026");
+        let mut other = nghia_lo();
+        other.header.unit.name = Text::new("Nghĩa Chánh");
+        let mut clash = nghia_lo();
+        clash.header.unit.name = Text::new("Nghĩa Dõng");
+        let clashing = variant(&legacy().id, &legacy().version, "Cùng mã, khác nội dung");
+        let summary = add_up(&[
+            file("tqt.json", sample(), 1),
+            file("nghia-lo.json", nghia_lo(), 1),
+            file_of(newer, "nghia-chanh.json", other, 1),
+            file_of(clashing, "nghia-dong.json", clash, 1),
+        ]);
+        assert_eq!(
+            summary.template.as_ref().map(|t| t.reference()),
+            Some(legacy().reference())
+        );
+        assert_eq!(summary.units.len(), 2);
+        let notes: Vec<(&str, &str)> = summary
+            .notes
+            .iter()
+            .map(|n| (n.file_name.as_str(), n.message.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (
+                    "nghia-chanh.json",
+                    "Báo cáo của Phường Nghĩa Chánh theo mẫu «Mẫu 2026 (phiên bản 2026.1)», khác mẫu đang tổng hợp «Báo cáo kết quả thực hiện công tác CCHC cấp xã (mẫu của phường Trương Quang Trọng) (phiên bản 2025.1)»: không cộng."
+                ),
+                (
+                    "nghia-dong.json",
+                    "Báo cáo của Phường Nghĩa Dõng theo mẫu «Cùng mã, khác nội dung (phiên bản 2025.1)» cùng mã và phiên bản nhưng nội dung mẫu khác mẫu đang tổng hợp: không cộng."
+                ),
+            ]
+        );
+        assert!(summary
+            .notes
+            .iter()
+            .all(|n| n.severity == Severity::Error && n.label() == "Không cộng"));
+    }
+
+    #[test]
+    fn sums_that_overflow_are_left_blank_not_wrapped() {
+        let mut big = sample();
+        big.header.unit.name = Text::new("Lớn");
+        big.figures
+            .set("applications.on_time", Decimal::MAX_WHOLE.into());
+        big.figures
+            .set("applications.resolved", Decimal::MAX_WHOLE.into());
+        let mut other = big.clone();
+        other.header.unit.name = Text::new("Lớn Hai");
+        let summary = add_up(&[file("a.json", big, 1), file("b.json", other, 1)]);
+        let on_time = row(&summary, "3.4.a");
+        assert_eq!(on_time.values, ["100", "100"]);
+        assert_eq!(on_time.total, "");
     }
 }

@@ -1,123 +1,119 @@
-//! The one engine that fills the appendix table from the catalog.
+//! The one engine that fills the appendix table from the template's rows.
 //!
-//! For each catalog row it finds the value (typed by the user, or computed
-//! from the figures as the row's source says) and the note (typed, computed
-//! `n/d`, or both). No row is special-cased here: a new indicator is a new
-//! line in [`crate::catalog`], not new code.
+//! For each row it finds the value (typed by the user, or computed from the
+//! figures as the row's expression says) and the note (the template's
+//! computed part, then what was typed). No row is special-cased here: a new
+//! indicator is a new row in the template, not new code.
 
-use crate::catalog::{Indicator, NoteSource, Source, ValueKind, INDICATORS};
-use crate::decimal::Decimal;
-use crate::figures;
-use crate::report::{CellValue, Report};
+use crate::facts::Facts;
+use crate::report::CellValue;
+use crate::template::{Row, RowSource, Scope, Style, Unit, Value};
 use crate::vi;
+
+/// The longest short-text answer or note accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 200;
 
 /// One filled appendix row as shown and printed.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
-    pub indicator: &'static Indicator,
+pub struct Cell<'t> {
+    pub row: &'t Row,
     /// The value, or `None` when it is not filled in (or cannot be computed).
     pub value: Option<CellValue>,
-    /// True when the value is computed from the figures and cannot be typed.
+    /// True when the value is computed and cannot be typed.
     pub computed: bool,
-    /// The note column: computed part first (`843/843`), then what was typed.
+    /// The value as printed in the `Số liệu` column; empty when missing.
+    pub value_text: String,
+    /// The `Đơn vị tính` column: the unit, or for a coded choice the chosen
+    /// option's name (`Hoàn thành`).
+    pub unit_text: String,
+    /// The note column: the template's computed part, then what was typed.
     pub note: String,
 }
 
-impl Cell {
-    /// The value as printed in the `Số liệu` column; empty when missing.
-    pub fn value_text(&self) -> String {
-        match &self.value {
-            None => String::new(),
-            Some(CellValue::Text(text)) => text.to_string(),
-            Some(CellValue::Number(number)) => vi::format_decimal(*number),
-        }
-    }
-
-    /// The `Đơn vị tính` column: the unit, or for a coded choice the chosen
-    /// option's name (`Hoàn thành`).
-    pub fn unit_text(&self) -> &'static str {
-        self.choice()
-            .and_then(|code| self.indicator.option(code))
-            .map_or(self.indicator.unit, |option| option.label)
-    }
-
+impl Cell<'_> {
     /// The chosen option's code, for a coded choice holding a valid code.
-    pub fn choice(&self) -> Option<u8> {
+    pub fn choice(&self) -> Option<i64> {
+        let kind = self.row.entered_kind()?;
         let Some(CellValue::Number(number)) = self.value else {
             return None;
         };
-        let code = u8::try_from(number.as_whole()?).ok()?;
-        self.indicator.option(code).map(|option| option.code)
+        let code = number.as_whole()?;
+        kind.option(code).map(|option| option.code)
     }
 }
 
-fn whole(value: u64) -> Option<CellValue> {
-    let value = i64::try_from(value).ok()?;
-    Decimal::from_whole(value).map(CellValue::Number)
-}
-
-/// The value and the computed note of a row whose source is not `Entered`.
-fn computed(report: &Report, source: Source) -> (Option<CellValue>, String) {
-    let figure = |path| figures::value(&report.figures, path);
-    match source {
-        Source::Entered => (None, String::new()),
-        Source::Figure(path) => (figure(path).and_then(whole), String::new()),
-        Source::Sum(paths) => {
-            let sum = paths
-                .iter()
-                .try_fold(0u64, |sum, path| sum.checked_add(figure(path)?));
-            (sum.and_then(whole), String::new())
+/// A cell's value as printed: typed values as typed (`99,5`), computed
+/// percentages by the template's ratio rule.
+fn printed(value: &Option<CellValue>, unit: Option<Unit>, facts: &Facts) -> String {
+    match value {
+        None => String::new(),
+        Some(CellValue::Text(text)) => text.to_string(),
+        Some(CellValue::Number(number)) if unit == Some(Unit::Percent) => {
+            vi::format_ratio(*number, facts.rules().ratio)
         }
-        Source::Ratio {
-            numerator,
-            denominator,
-        } => match (figure(numerator), figure(denominator)) {
-            (Some(n), Some(d)) => (
-                vi::percent_of(n, d).map(CellValue::Number),
-                vi::ratio_in_prose(n, d),
-            ),
-            _ => (None, String::new()),
-        },
+        Some(CellValue::Number(number)) => vi::format_decimal(*number),
     }
 }
 
-/// The filled row for `indicator`.
-pub fn cell(report: &Report, indicator: &'static Indicator) -> Cell {
-    let entry = report.appendix.get(indicator.code);
+/// The filled row for `row`.
+pub fn cell<'t>(facts: &Facts<'t>, row: &'t Row) -> Cell<'t> {
+    let entry = facts.report.appendix.get(&row.code);
     let typed_note = entry.map(|entry| entry.note.trim()).unwrap_or_default();
-    let (value, computed_note, is_computed) = match indicator.source {
-        _ if indicator.kind == ValueKind::Heading => (None, String::new(), false),
-        Source::Entered => (
-            entry.and_then(|entry| entry.value.clone()),
-            String::new(),
-            false,
-        ),
-        source => {
-            let (value, note) = computed(report, source);
-            (value, note, true)
+    let (value, computed) = match &row.source {
+        RowSource::Heading => (None, false),
+        RowSource::Entered(_) => (entry.and_then(|entry| entry.value.clone()), false),
+        RowSource::Computed { value, .. } => {
+            let value = match value.eval(facts) {
+                Value::Number(number, _) => Some(CellValue::Number(number)),
+                _ => None,
+            };
+            (value, true)
         }
     };
-    let source_note = match indicator.note {
-        NoteSource::Entered => String::new(),
-        NoteSource::PlanReference => report.figures.plan.reference(),
-    };
-    let note = [computed_note.as_str(), source_note.as_str(), typed_note]
+    let computed_note = row
+        .note
+        .as_ref()
+        .map(|note| facts.render(note, Style::Prose))
+        .unwrap_or_default();
+    let note = [computed_note.trim(), typed_note]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("; ");
-    Cell {
-        indicator,
+    let value_text = if computed {
+        printed(&value, row.unit_of_value(), facts)
+    } else {
+        printed(&value, None, facts)
+    };
+    let mut cell = Cell {
+        row,
         value,
-        computed: is_computed,
+        computed,
+        value_text,
+        unit_text: row.unit.clone(),
         note,
+    };
+    if let Some(option) = cell
+        .choice()
+        .and_then(|code| row.entered_kind()?.option(code))
+    {
+        cell.unit_text = option.label.clone();
     }
+    cell
 }
 
 /// Every row of the appendix, filled, in printed order.
-pub fn cells(report: &Report) -> Vec<Cell> {
-    INDICATORS
+pub fn cells<'t>(facts: &Facts<'t>) -> Vec<Cell<'t>> {
+    facts
+        .template
+        .rows
         .iter()
-        .map(|indicator| cell(report, indicator))
+        .map(|row| cell(facts, row))
         .collect()
+}
+
+/// The value of row `row` as the expressions see it (for the editor's
+/// live computed cells).
+pub fn value_of(facts: &Facts, index: usize) -> Value {
+    facts.row(index)
 }

@@ -19,7 +19,7 @@ pub struct Date {
 }
 
 /// Why a date could not be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {
     /// The text is not `YYYY-MM-DD`.
     Malformed,

@@ -8,8 +8,8 @@
 //! (or `…` inside a sentence), never as `0`.
 
 use crate::appendix;
-use crate::catalog::{self, ValueKind, GROUPS};
 use crate::exchange;
+use crate::facts::Facts;
 use crate::report::{section_number, Block, Report, Section};
 use crate::sentences;
 use crate::text::Text;
@@ -50,6 +50,7 @@ fn lines_of(text: &Text) -> impl Iterator<Item = &str> {
 
 /// Writes the document, collecting footnotes as they are met.
 struct Writer<'a> {
+    facts: &'a Facts<'a>,
     report: &'a Report,
     html: String,
     footnotes: Vec<String>,
@@ -147,7 +148,7 @@ impl Writer<'_> {
                     }
                 }
                 Block::Generated { sentence } => {
-                    for line in sentences::lines(*sentence, self.report) {
+                    for line in sentences::lines(self.facts, sentence) {
                         self.element("p", "generated", &line);
                     }
                 }
@@ -277,18 +278,19 @@ impl Writer<'_> {
              <th colspan=\"2\">Kết quả thống kê</th><th rowspan=\"2\">Ghi chú</th></tr>\n\
              <tr><th>Đơn vị tính</th><th>Số liệu</th></tr>\n</thead>\n<tbody>\n",
         );
-        for group in GROUPS {
+        let template = self.facts.template;
+        for (index, group) in template.groups.iter().enumerate() {
             self.push(&format!(
                 "<tr class=\"group\"><td class=\"number\">{}.</td><td class=\"label\">{}</td>\
                  <td></td><td></td><td class=\"note\">{}</td></tr>\n",
-                escape(group.code),
-                escape(group.title),
-                escape(group.compiled_by)
+                escape(&group.code),
+                escape(&group.label),
+                escape(&group.note)
             ));
-            for indicator in catalog::group_indicators(group) {
-                let cell = appendix::cell(self.report, indicator);
-                let mut class = if indicator.is_sub_row() { "sub" } else { "" }.to_owned();
-                if indicator.kind == ValueKind::Heading {
+            for row in template.group_rows(index) {
+                let cell = appendix::cell(self.facts, row);
+                let mut class = if row.is_sub_row() { "sub" } else { "" }.to_owned();
+                if row.is_heading() {
                     class.push_str(" heading");
                 }
                 self.push(&format!(
@@ -296,11 +298,11 @@ impl Writer<'_> {
                      <td class=\"label\">{}</td><td class=\"unit\">{}</td>\
                      <td class=\"value\">{}</td><td class=\"note\">{}</td></tr>\n",
                     class.trim(),
-                    escape(indicator.code),
-                    escape(&indicator.printed_number()),
-                    escape(indicator.label),
-                    escape(cell.unit_text()),
-                    escape(&cell.value_text()),
+                    escape(&row.code),
+                    escape(&row.printed_number()),
+                    escape(&row.label),
+                    escape(&cell.unit_text),
+                    escape(&cell.value_text),
                     escape(&cell.note)
                 ));
             }
@@ -311,9 +313,10 @@ impl Writer<'_> {
 
 /// The whole document as an `<article>`: header, title, body, closing block,
 /// footnotes, then the appendix starting on a new page.
-pub fn html(report: &Report) -> String {
+pub fn html(facts: &Facts) -> String {
     let mut writer = Writer {
-        report,
+        facts,
+        report: facts.report,
         html: String::with_capacity(64 * 1024),
         footnotes: Vec::new(),
     };
@@ -347,14 +350,14 @@ pub fn document_title(report: &Report) -> String {
 
 /// A page that stands alone: the document and its stylesheet, no script at
 /// all, for the office above to open, read and print the same way.
-pub fn standalone(report: &Report) -> String {
+pub fn standalone(facts: &Facts) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{DOCUMENT_CSS}</style>\n</head>\n\
          <body class=\"standalone\">\n{}</body>\n</html>\n",
-        escape(&document_title(report)),
-        html(report)
+        escape(&document_title(facts.report)),
+        html(facts)
     )
 }
 
@@ -369,6 +372,19 @@ mod tests {
     use crate::period::ReportKind;
     use crate::report::TextBlock;
     use crate::sample;
+    use crate::template::legacy;
+
+    fn print(report: &Report) -> String {
+        html(&Facts::new(&legacy(), report))
+    }
+
+    fn page(report: &Report) -> String {
+        standalone(&Facts::new(&legacy(), report))
+    }
+
+    fn new_report() -> Report {
+        Report::new(&legacy(), ReportKind::FirstQuarter, 2025)
+    }
 
     /// The document's text without tags, whitespace collapsed, entities decoded.
     fn text_of(html: &str) -> String {
@@ -406,7 +422,7 @@ mod tests {
     #[test]
     fn the_sample_prints_every_part_of_the_official_layout() {
         let report = sample::sample();
-        let text = text_of(&html(&report));
+        let text = text_of(&print(&report));
         for expected in [
             "ỦY BAN NHÂN DÂN PHƯỜNG TRƯƠNG QUANG TRỌNG",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -449,9 +465,9 @@ mod tests {
     #[test]
     fn the_appendix_prints_every_indicator_with_computed_cells() {
         let report = sample::sample();
-        let html = html(&report);
-        for indicator in catalog::INDICATORS {
-            row(&html, indicator.code);
+        let html = print(&report);
+        for template_row in &legacy().rows {
+            row(&html, &template_row.code);
         }
         let on_time = text_of(row(&html, "3.4.b"));
         assert!(
@@ -467,7 +483,7 @@ mod tests {
 
     #[test]
     fn the_footnote_is_marked_in_the_text_and_printed_below() {
-        let html = html(&sample::sample());
+        let html = print(&sample::sample());
         assert!(html.contains("cải cách TTHC.<sup class=\"footnote-ref\">1</sup></p>"));
         let notes = &html[html.find("class=\"footnotes\"").expect("footnotes")..];
         assert!(text_of(notes)
@@ -476,14 +492,14 @@ mod tests {
 
     #[test]
     fn a_missing_value_prints_as_an_empty_cell() {
-        let report = Report::new(ReportKind::FirstQuarter, 2025);
-        let html = html(&report);
+        let report = new_report();
+        let html = print(&report);
         let text = text_of(&html);
         for bad in ["NaN", "undefined", "None", "null"] {
             assert!(!text.contains(bad), "{bad} printed");
         }
-        for indicator in catalog::INDICATORS {
-            let row = row(&html, indicator.code);
+        for template_row in &legacy().rows {
+            let row = row(&html, &template_row.code);
             assert!(row.contains("<td class=\"value\"></td>"), "{row}");
         }
         // No number or date yet: room to write them by hand.
@@ -504,7 +520,7 @@ mod tests {
             footnote: Text::new("<img src=x onerror=alert(1)>"),
         }));
         report.signature.name = Text::new("<i>Trương</i>");
-        let html = standalone(&report);
+        let html = page(&report);
         assert!(!html.contains("<script"));
         assert!(!html.contains("<img"));
         assert!(!html.contains("<i>Trương"));
@@ -516,7 +532,7 @@ mod tests {
     #[test]
     fn the_standalone_page_has_its_styles_inlined_and_no_script() {
         let report = sample::sample();
-        let page = standalone(&report);
+        let page = page(&report);
         assert!(page.starts_with("<!DOCTYPE html>"));
         assert!(page.contains("<meta charset=\"utf-8\">"));
         assert!(page.contains("@page"));
@@ -534,13 +550,13 @@ mod tests {
 
     #[test]
     fn paragraphs_split_at_line_breaks_and_bullets_get_their_dash() {
-        let mut report = Report::new(ReportKind::FirstQuarter, 2025);
+        let mut report = new_report();
         report.narrative.preamble = vec![Block::Text(TextBlock {
             text: Text::new("Dòng một\n\nDòng hai"),
             bullet: true,
             footnote: Text::default(),
         })];
-        let html = html(&report);
+        let html = print(&report);
         assert!(html.contains("<p class=\"bullet\">- Dòng một</p>\n<p class=\"\">Dòng hai</p>"));
     }
 }

@@ -61,6 +61,85 @@ pub struct StoredDraft {
     pub previous: Option<crate::report::Figures>,
 }
 
+impl StoredDraft {
+    /// A new draft holding `report`, named after it until the user renames it.
+    pub fn new(id: String, report: Report, saved_at: f64) -> StoredDraft {
+        StoredDraft {
+            storage_version: STORAGE_VERSION,
+            name: default_name(&report),
+            id,
+            named_by_user: false,
+            exports: 0,
+            saved_at,
+            report,
+            pending: PendingInputs::new(),
+            previous: None,
+        }
+    }
+
+    /// A copy under a new id, named `... (bản sao)`.
+    pub fn copy(&self, id: String, saved_at: f64) -> StoredDraft {
+        StoredDraft {
+            id,
+            name: copy_name(&self.current_name()),
+            named_by_user: true,
+            saved_at,
+            ..self.clone()
+        }
+    }
+}
+
+/// What opening a report file does to the stored drafts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    /// A copy of the replaced draft, kept under a new id.
+    pub backup: Option<StoredDraft>,
+    /// The draft that now holds the file's report.
+    pub opened: StoredDraft,
+}
+
+/// Opens `report` (exported `revision` times) as a new draft `new_id`, or
+/// in place of `replace`, whose content is first kept as a backup under
+/// `new_id`: no import overwrites a draft without a copy.
+pub fn import(
+    report: Report,
+    revision: u32,
+    replace: Option<&StoredDraft>,
+    new_id: String,
+    now: f64,
+) -> Import {
+    match replace {
+        None => {
+            let mut opened = StoredDraft::new(new_id, report, now);
+            opened.exports = revision;
+            Import {
+                backup: None,
+                opened,
+            }
+        }
+        Some(old) => {
+            let backup = StoredDraft {
+                id: new_id,
+                name: format!("{} (bản cũ, trước khi mở tệp)", old.current_name()),
+                named_by_user: true,
+                saved_at: now,
+                ..old.clone()
+            };
+            let opened = StoredDraft {
+                exports: revision.max(old.exports),
+                saved_at: now,
+                report,
+                pending: PendingInputs::new(),
+                ..old.clone()
+            };
+            Import {
+                backup: Some(backup),
+                opened,
+            }
+        }
+    }
+}
+
 /// A line of the drafts list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftSummary {
@@ -145,7 +224,13 @@ pub fn read_draft(json: &str) -> Result<StoredDraft, StoredError> {
     if report_version > FORMAT_VERSION {
         return Err(StoredError::TooNew(report_version));
     }
-    serde_json::from_value(value).map_err(|error| StoredError::Damaged(error.to_string()))
+    let mut draft: StoredDraft =
+        serde_json::from_value(value).map_err(|error| StoredError::Damaged(error.to_string()))?;
+    if draft.report.template.is_none() {
+        // Saved before templates: the sample's form, the only one then.
+        crate::exchange::bring_up_to_date(&mut draft.report, &crate::template::legacy());
+    }
+    Ok(draft)
 }
 
 /// Reads the drafts list; a damaged list is rebuilt empty (the drafts
@@ -284,7 +369,7 @@ mod tests {
             default_name(&sample()),
             "Quý I/2025 – phường Trương Quang Trọng"
         );
-        let empty = Report::new(ReportKind::Annual, 2025);
+        let empty = Report::new(&crate::template::legacy(), ReportKind::Annual, 2025);
         assert_eq!(default_name(&empty), "năm 2025 – (chưa có tên đơn vị)");
         assert_eq!(copy_name("A"), "A (bản sao)");
         let mut draft = stored();
@@ -319,5 +404,66 @@ mod tests {
         assert_eq!(index.last_open, None);
         let json = serde_json::to_string(&index).unwrap();
         assert_eq!(read_index(Some(&json)), index);
+    }
+
+    #[test]
+    fn a_draft_saved_before_templates_reads_as_one_of_the_sample_template() {
+        let mut value = serde_json::to_value(stored()).unwrap();
+        let report = value["report"].as_object_mut().unwrap();
+        report.shift_remove("template");
+        report["format_version"] = 1.into();
+        let read = read_draft(&value.to_string()).unwrap();
+        assert_eq!(read, stored());
+        assert_eq!(
+            read.report.template,
+            Some(crate::template::legacy().reference())
+        );
+    }
+
+    #[test]
+    fn new_drafts_and_copies_are_named_after_their_report() {
+        let draft = StoredDraft::new("n1".into(), sample(), 5.0);
+        assert_eq!(draft.name, "Quý I/2025 – phường Trương Quang Trọng");
+        assert!(!draft.named_by_user);
+        assert_eq!((draft.exports, draft.saved_at), (0, 5.0));
+        assert!(draft.pending.is_empty() && draft.previous.is_none());
+        let copy = stored().copy("c1".into(), 6.0);
+        assert_eq!(copy.name, "Bản của tổ Tư pháp (bản sao)");
+        assert!(copy.named_by_user);
+        assert_eq!((copy.id.as_str(), copy.saved_at), ("c1", 6.0));
+        assert_eq!(copy.report, stored().report);
+        assert_eq!(copy.pending, stored().pending);
+    }
+
+    #[test]
+    fn an_imported_file_replaces_a_draft_only_after_keeping_a_copy() {
+        let mut imported = sample();
+        imported.figures.set("applications.received", 900.into());
+        let fresh = import(imported.clone(), 4, None, "f1".into(), 9.0);
+        assert_eq!(fresh.backup, None);
+        assert_eq!(fresh.opened.id, "f1");
+        assert_eq!(fresh.opened.exports, 4);
+        assert_eq!(fresh.opened.report, imported);
+        let mut old = stored();
+        old.exports = 7;
+        let replaced = import(imported.clone(), 4, Some(&old), "b1".into(), 9.0);
+        let backup = replaced.backup.unwrap();
+        assert_eq!(backup.id, "b1");
+        assert_eq!(backup.name, "Bản của tổ Tư pháp (bản cũ, trước khi mở tệp)");
+        assert_eq!(backup.report, old.report);
+        assert_eq!(backup.pending, old.pending);
+        assert_eq!(backup.saved_at, 9.0);
+        let opened = replaced.opened;
+        assert_eq!(
+            (opened.id.as_str(), opened.name.as_str()),
+            ("d1", "Bản của tổ Tư pháp")
+        );
+        assert_eq!(opened.report, imported);
+        assert!(opened.pending.is_empty());
+        assert_eq!(
+            opened.exports, 7,
+            "the next export still counts up from the draft's"
+        );
+        assert_eq!(opened.previous, old.previous);
     }
 }

@@ -56,6 +56,20 @@ pub fn section_path(path: &[usize]) -> String {
 }
 
 impl Narrative {
+    /// Calls `visit` with every block: preamble, each section's in order,
+    /// closing.
+    pub fn walk_blocks(&self, visit: &mut dyn FnMut(&Block)) {
+        fn walk(sections: &[Section], visit: &mut dyn FnMut(&Block)) {
+            for section in sections {
+                section.blocks.iter().for_each(&mut *visit);
+                walk(&section.subsections, visit);
+            }
+        }
+        self.preamble.iter().for_each(&mut *visit);
+        walk(&self.parts, visit);
+        self.closing.iter().for_each(&mut *visit);
+    }
+
     pub fn section(&self, path: &[usize]) -> Option<&Section> {
         let (first, rest) = path.split_first()?;
         rest.iter()

@@ -1,16 +1,19 @@
 //! How each kind of value in the report is shown in an editor input and read
 //! back from what the user typed.
 //!
-//! The browser shell renders every field through this one trait, so what a
+//! The browser shell renders every field through this module, so what a
 //! clerk may type (`16.091.000`, `6/3/2025`) and what the input shows again
 //! after a reload are decided here and tested on the host. A typed text that
-//! is not a value is kept as a pending input; [`crate::rules`] explains why.
+//! is not a value is kept as a pending input; [`why_not`] explains why, with
+//! the same reading the input used, so the message names the real problem
+//! (`99,525` in a percentage: two decimals at most).
 
-use crate::catalog::{Indicator, ValueKind};
-use crate::date::Date;
+use crate::date::{Date, DateError};
+use crate::decimal::Decimal;
 use crate::report::CellValue;
+use crate::template::{FigureKind, Template, Unit, Value, ValueKind};
 use crate::text::Text;
-use crate::vi;
+use crate::vi::{self, NumberError};
 
 /// A value the editor shows in a text input.
 pub trait Entry: Sized {
@@ -91,21 +94,89 @@ impl Entry for Option<Date> {
     }
 }
 
-/// The value typed into an appendix row of `indicator`: text for a text row,
-/// a number otherwise (its bounds are checked by the rules, so that `120`
-/// for a percentage is shown as an error rather than refused silently).
-pub fn parse_cell(indicator: &Indicator, typed: &str) -> Option<Option<CellValue>> {
-    if typed.trim().is_empty() {
-        return Some(None);
+/// Why typed text is not a value of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryError {
+    Number(NumberError),
+    Date(DateError),
+    NotAnOption,
+}
+
+impl EntryError {
+    pub fn message(self) -> &'static str {
+        match self {
+            EntryError::Number(error) => error.message(),
+            EntryError::Date(error) => vi::date_error_message(&error),
+            EntryError::NotAnOption => "Chọn một trong các mức đã cho.",
+        }
     }
-    match indicator.kind {
-        ValueKind::Text => Some(Some(CellValue::Text(Text::new(typed)))),
+}
+
+/// A whole number typed as a count or an amount.
+fn whole(typed: &str, unit: Unit) -> Result<Value, EntryError> {
+    match vi::parse_count(typed).map_err(EntryError::Number)? {
+        None => Ok(Value::Missing),
+        Some(count) => i64::try_from(count)
+            .ok()
+            .and_then(Decimal::from_whole)
+            .map(|number| Value::Number(number, unit))
+            .ok_or(EntryError::Number(NumberError::TooLarge)),
+    }
+}
+
+/// The value typed into an input of `kind`; blank is missing.
+pub fn parse(kind: &ValueKind, typed: &str) -> Result<Value, EntryError> {
+    if typed.trim().is_empty() {
+        return Ok(Value::Missing);
+    }
+    match kind {
+        ValueKind::Count => whole(typed, Unit::Count),
+        ValueKind::Money => whole(typed, Unit::Money),
         ValueKind::Percent => vi::parse_percent(typed)
-            .ok()
-            .map(|value| value.map(CellValue::Number)),
-        _ => vi::parse_decimal(typed)
-            .ok()
-            .map(|value| value.map(CellValue::Number)),
+            .map_err(EntryError::Number)
+            .map(|number| number.map_or(Value::Missing, |n| Value::Number(n, Unit::Percent))),
+        ValueKind::Text => Ok(Value::Text(Text::new(typed).to_string())),
+        ValueKind::Date => vi::parse_date(typed)
+            .map_err(EntryError::Date)
+            .map(|date| date.map_or(Value::Missing, Value::Date)),
+        ValueKind::Choice(_) => {
+            let code = typed
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| EntryError::NotAnOption)?;
+            let option = kind.option(code).ok_or(EntryError::NotAnOption)?;
+            Ok(Value::Choice(code, option.label.clone()))
+        }
+    }
+}
+
+/// The text an input shows for `value`.
+pub fn show(value: &Value) -> String {
+    match value {
+        Value::Number(number, Unit::Count | Unit::Money) => {
+            match number
+                .as_whole()
+                .and_then(|whole| u64::try_from(whole).ok())
+            {
+                Some(whole) => vi::group_digits(whole),
+                None => vi::format_decimal(*number),
+            }
+        }
+        Value::Number(number, _) => vi::format_decimal(*number),
+        Value::Text(text) => text.clone(),
+        Value::Date(date) => vi::format_date(*date),
+        Value::Choice(code, _) => code.to_string(),
+        Value::Missing | Value::Bool(_) | Value::Fraction(..) => String::new(),
+    }
+}
+
+/// An appendix cell holding `value`.
+pub fn to_cell(value: &Value) -> Option<CellValue> {
+    match value {
+        Value::Number(number, _) => Some(CellValue::Number(*number)),
+        Value::Text(text) => Some(CellValue::Text(Text::new(text))),
+        Value::Choice(code, _) => Decimal::from_whole(*code).map(CellValue::Number),
+        _ => None,
     }
 }
 
@@ -118,11 +189,48 @@ pub fn show_cell(value: Option<&CellValue>) -> String {
     }
 }
 
+/// The kind of the value at `path` under `template`: a figure, a column
+/// of a list figure (`figures.staff.officials.titles.0.count`), or a
+/// typed appendix cell (`appendix.3.3.c.value`).
+pub fn kind_at<'t>(template: &'t Template, path: &str) -> Option<&'t ValueKind> {
+    if let Some(key) = path.strip_prefix("figures.") {
+        if let Some(figure) = template.figure(key) {
+            return figure.value_kind();
+        }
+        return template.figures.iter().find_map(|figure| {
+            let FigureKind::List { columns, .. } = &figure.kind else {
+                return None;
+            };
+            let rest = key.strip_prefix(&format!("{}.", figure.key))?;
+            let (_, column) = rest.split_once('.')?;
+            columns.iter().find(|c| c.key == column).map(|c| &c.kind)
+        });
+    }
+    let code = path.strip_prefix("appendix.")?.strip_suffix(".value")?;
+    template.row(code)?.entered_kind()
+}
+
+/// Why `typed`, kept at `path`, is not a value there.
+pub fn why_not(template: &Template, path: &str, typed: &str) -> String {
+    let error = match path {
+        "header.date" | "period.from" | "period.to" => {
+            vi::parse_date(typed).err().map(EntryError::Date)
+        }
+        "header.number" | "period.year" => vi::parse_count(typed).err().map(EntryError::Number),
+        _ => match kind_at(template, path) {
+            Some(kind) => parse(kind, typed).err(),
+            None => vi::parse_decimal(typed).err().map(EntryError::Number),
+        },
+    };
+    match error {
+        Some(error) => error.message().to_owned(),
+        None => format!("Giá trị \"{typed}\" không hợp lệ."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::indicator;
-    use crate::decimal::Decimal;
 
     fn round_trip<T: Entry + PartialEq + std::fmt::Debug>(value: T) {
         assert_eq!(T::parse(&value.show()), Some(value));
@@ -161,31 +269,46 @@ mod tests {
     }
 
     #[test]
-    fn appendix_cells_read_by_their_kind() {
-        let percent = indicator("3.3.c").unwrap();
-        assert_eq!(percent.kind, ValueKind::Percent);
+    fn values_read_by_their_kind() {
+        let percent = parse(&ValueKind::Percent, "99,5%").unwrap();
         assert_eq!(
-            parse_cell(percent, "99,5%"),
-            Some(Some(CellValue::Number(
-                Decimal::from_hundredths(9950).unwrap()
-            )))
+            percent,
+            Value::Number(Decimal::from_hundredths(9950).unwrap(), Unit::Percent)
         );
-        assert_eq!(parse_cell(percent, "x"), None);
-        assert_eq!(parse_cell(percent, " "), Some(None));
-        let text = crate::catalog::INDICATORS
-            .iter()
-            .find(|i| i.kind == ValueKind::Text)
-            .unwrap();
+        assert_eq!(show(&percent), "99,5");
         assert_eq!(
-            parse_cell(text, "4 Tổ chức"),
-            Some(Some(CellValue::Text(Text::new("4 Tổ chức"))))
+            parse(&ValueKind::Percent, "99,525"),
+            Err(EntryError::Number(NumberError::TooManyDecimals))
+        );
+        assert_eq!(
+            parse(&ValueKind::Percent, "x"),
+            Err(EntryError::Number(NumberError::NotANumber))
+        );
+        assert_eq!(parse(&ValueKind::Percent, " "), Ok(Value::Missing));
+        let money = parse(&ValueKind::Money, "16.091.000").unwrap();
+        assert_eq!(show(&money), "16.091.000");
+        assert_eq!(
+            parse(&ValueKind::Count, "1000000000000000"),
+            Err(EntryError::Number(NumberError::TooLarge))
+        );
+        assert_eq!(
+            parse(&ValueKind::Count, "-1"),
+            Err(EntryError::Number(NumberError::Negative))
+        );
+        assert_eq!(
+            show(&parse(&ValueKind::Date, "6/3/2025").unwrap()),
+            "06/3/2025"
+        );
+        assert_eq!(
+            parse(&ValueKind::Text, "4 Tổ chức"),
+            Ok(Value::Text("4 Tổ chức".into()))
         );
         let value = CellValue::Number(Decimal::from_hundredths(9952).unwrap());
         assert_eq!(show_cell(Some(&value)), "99,52");
-        assert_eq!(
-            parse_cell(percent, &show_cell(Some(&value))),
-            Some(Some(value))
-        );
         assert_eq!(show_cell(None), "");
+        assert_eq!(
+            to_cell(&percent),
+            Some(CellValue::Number(Decimal::from_hundredths(9950).unwrap()))
+        );
     }
 }

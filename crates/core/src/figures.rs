@@ -1,381 +1,358 @@
-//! The figures as a table: every numeric figure of [`Figures`] with its JSON
-//! path, its Vietnamese label and how to read and write it.
+//! The figures of a report as stored: JSON objects nested by the template's
+//! keys (`applications.received` lives at `figures.applications.received`),
+//! in the template's order, and how each value is read from and written to
+//! that JSON.
 //!
-//! The appendix catalog refers to figures by path (`figures.applications.on_time`),
-//! the editor names each input by the same path, and the rules report issues
-//! at it. One table keeps those three in step; nothing else needs to know the
-//! struct's shape. Staff titles are a list, not a figure, and are edited as such.
+//! A figure not filled in is `null` (a text is `""`), which is not `0`.
+//! The order of the keys follows the template, so that the report's
+//! canonical JSON (and so its checksum) does not depend on who wrote it;
+//! for the sample's template it is the order the app has always written.
 
-use crate::report::Figures;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
 
-/// What a figure counts, which decides how it is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FigureKind {
-    /// A number of things: applications, tasks, people, documents.
-    Count,
-    /// An amount in đồng.
-    Money,
-}
+use crate::date::Date;
+use crate::decimal::Decimal;
+use crate::template::{FigureKind, Template, Unit, Value, ValueKind};
+use crate::text::Text;
 
-/// One numeric figure of the report.
-#[derive(Clone, Copy)]
-pub struct FigureField {
-    /// The path in the report JSON, also the editor input's `name`.
-    pub path: &'static str,
-    /// The label the editor shows.
-    pub label: &'static str,
-    pub kind: FigureKind,
-    pub get: fn(&Figures) -> Option<u64>,
-    pub set: fn(&mut Figures, Option<u64>),
-}
+/// The figures of a report: a JSON object, nested by key.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Figures(Map<String, Json>);
 
-impl std::fmt::Debug for FigureField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.path)
+impl Figures {
+    /// The stored value at `key` (`applications.received`).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        let (groups, last) = match key.rsplit_once('.') {
+            Some((groups, last)) => (Some(groups), last),
+            None => (None, key),
+        };
+        let mut map = &self.0;
+        for group in groups.into_iter().flat_map(|groups| groups.split('.')) {
+            map = map.get(group)?.as_object()?;
+        }
+        map.get(last)
+    }
+
+    /// Sets the value at `key`, making the groups above it as needed.
+    pub fn set(&mut self, key: &str, value: Json) {
+        let mut map = &mut self.0;
+        let mut parts = key.split('.').peekable();
+        while let Some(part) = parts.next() {
+            if parts.peek().is_none() {
+                map.insert(part.to_owned(), value);
+                return;
+            }
+            let entry = map
+                .entry(part.to_owned())
+                .or_insert_with(|| Json::Object(Map::new()));
+            if !entry.is_object() {
+                *entry = Json::Object(Map::new());
+            }
+            map = entry.as_object_mut().expect("made an object above");
+        }
+    }
+
+    /// The items of the list figure at `key`, to edit.
+    pub fn items_mut(&mut self, key: &str) -> Option<&mut Vec<Json>> {
+        if self.get(key).is_none_or(|value| !value.is_array()) {
+            self.set(key, Json::Array(Vec::new()));
+        }
+        let (groups, last) = match key.rsplit_once('.') {
+            Some((groups, last)) => (Some(groups), last),
+            None => (None, key),
+        };
+        let mut map = &mut self.0;
+        for group in groups.into_iter().flat_map(|groups| groups.split('.')) {
+            map = map.get_mut(group)?.as_object_mut()?;
+        }
+        map.get_mut(last)?.as_array_mut()
+    }
+
+    /// Every key holding a value (not a group), to find unknown ones.
+    fn leaves(&self) -> Vec<String> {
+        fn walk(map: &Map<String, Json>, prefix: &str, out: &mut Vec<String>) {
+            for (key, value) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                match value {
+                    Json::Object(inner) if !inner.is_empty() => walk(inner, &path, out),
+                    _ => out.push(path),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.0, "", &mut out);
+        out
     }
 }
 
-macro_rules! figure_fields {
-    ($($path:expr, $kind:ident, $label:expr => $($field:ident).+;)*) => {
-        &[$(FigureField {
-            path: $path,
-            label: $label,
-            kind: FigureKind::$kind,
-            get: |figures| figures.$($field).+,
-            set: |figures, value| figures.$($field).+ = value,
-        }),*]
+/// Reads a stored value of `kind`; the error says in Vietnamese what it
+/// should have been.
+pub fn decode(kind: &ValueKind, json: &Json) -> Result<Value, &'static str> {
+    if json.is_null() {
+        return Ok(Value::Missing);
+    }
+    let whole = || -> Result<Decimal, &'static str> {
+        let whole = json
+            .as_i64()
+            .or_else(|| json.as_u64().map(|_| i64::MAX))
+            .ok_or("phải là số nguyên")?;
+        Decimal::from_whole(whole).ok_or("số quá lớn")
     };
+    match kind {
+        ValueKind::Count => Ok(Value::Number(whole()?, Unit::Count)),
+        ValueKind::Money => Ok(Value::Number(whole()?, Unit::Money)),
+        ValueKind::Percent => serde_json::from_value::<Decimal>(json.clone())
+            .map(|number| Value::Number(number, Unit::Percent))
+            .map_err(|_| "phải là số, tối đa 2 chữ số thập phân"),
+        ValueKind::Text => json
+            .as_str()
+            .map(|text| Value::Text(Text::new(text).to_string()))
+            .ok_or("phải là chữ"),
+        ValueKind::Date => json
+            .as_str()
+            .and_then(|text| text.parse::<Date>().ok())
+            .map(Value::Date)
+            .ok_or("phải là ngày dạng \"2025-01-03\""),
+        ValueKind::Choice(_) => {
+            let code = json.as_i64().ok_or("phải là mã số của một lựa chọn")?;
+            let label = kind
+                .option(code)
+                .map(|o| o.label.clone())
+                .unwrap_or_default();
+            Ok(Value::Choice(code, label))
+        }
+    }
 }
 
-/// The rows of one staff group (`officials` or `civil_servants`): its count
-/// and both breakdowns, so both groups share one list of levels.
-macro_rules! staff_group_fields {
-    ($group:ident, $who:literal) => {
-        staff_group_fields!(@rows $group, $who,
-            count, "Tổng số người",
-            education.doctorate, "Tiến sĩ",
-            education.master, "Thạc sỹ",
-            education.university, "Đại học",
-            education.college, "Cao đẳng",
-            education.intermediate, "Trung cấp",
-            education.elementary, "Sơ cấp",
-            political.advanced, "Lý luận chính trị cao cấp",
-            political.intermediate, "Lý luận chính trị trung cấp",
-            political.elementary, "Lý luận chính trị sơ cấp"
-        )
-    };
-    (@rows $group:ident, $who:literal, $($($field:ident).+, $label:literal),*) => {
-        figure_fields! {$(
-            concat!("figures.staff.", stringify!($group) $(, ".", stringify!($field))+),
-            Count,
-            concat!($who, ": ", $label) => staff.$group.$($field).+;
-        )*}
-    };
+/// The JSON of `value`, stored as `kind`: `null` when missing, `""` for a
+/// missing text.
+pub fn encode(kind: &ValueKind, value: &Value) -> Json {
+    match value {
+        Value::Missing if *kind == ValueKind::Text => Json::String(String::new()),
+        Value::Number(number, _) => match number.as_whole() {
+            Some(whole) => Json::from(whole),
+            None => serde_json::to_value(number).unwrap_or(Json::Null),
+        },
+        Value::Text(text) => Json::String(text.clone()),
+        Value::Date(date) => Json::String(date.iso()),
+        Value::Choice(code, _) => Json::from(*code),
+        _ => Json::Null,
+    }
 }
 
-/// Every numeric figure but staff, in the order the editor shows them.
-pub const FIGURE_FIELDS: &[FigureField] = figure_fields! {
-    "figures.plan.tasks_total", Count, "Số nhiệm vụ đề ra trong kế hoạch CCHC" => plan.tasks_total;
-    "figures.plan.tasks_completed", Count, "Số nhiệm vụ đã hoàn thành" => plan.tasks_completed;
-    "figures.applications.received", Count, "Số hồ sơ đã tiếp nhận" => applications.received;
-    "figures.applications.resolved", Count, "Số hồ sơ đã giải quyết và trả kết quả" => applications.resolved;
-    "figures.applications.on_time", Count, "Trong đó: giải quyết đúng hạn" => applications.on_time;
-    "figures.applications.carried_over", Count, "Số hồ sơ chuyển kỳ sau" => applications.carried_over;
-    "figures.applications.withdrawn", Count, "Số hồ sơ rút" => applications.withdrawn;
-    "figures.online.partial.count", Count, "Hồ sơ trực tuyến một phần đã tiếp nhận" => online.partial.count;
-    "figures.online.partial.total", Count, "Tổng số hồ sơ của TTHC trực tuyến một phần" => online.partial.total;
-    "figures.online.full.count", Count, "Hồ sơ trực tuyến toàn trình đã tiếp nhận" => online.full.count;
-    "figures.online.full.total", Count, "Tổng số hồ sơ của TTHC trực tuyến toàn trình" => online.full.total;
-    "figures.digitised.inputs.count", Count, "Hồ sơ đã số hóa thành phần đầu vào" => digitised.inputs.count;
-    "figures.digitised.inputs.total", Count, "Tổng số hồ sơ phải số hóa đầu vào" => digitised.inputs.total;
-    "figures.digitised.outputs.count", Count, "Hồ sơ đã số hóa kết quả đầu ra" => digitised.outputs.count;
-    "figures.digitised.outputs.total", Count, "Tổng số hồ sơ phải số hóa kết quả" => digitised.outputs.total;
-    "figures.fees.total", Money, "Tổng số phí, lệ phí thu được" => fees.total;
-    "figures.fees.cash", Money, "Thu bằng tiền mặt" => fees.cash;
-    "figures.fees.bank_transfer", Money, "Thu bằng chuyển khoản không dùng tiền mặt" => fees.bank_transfer;
-    "figures.fees.online_payment", Money, "Thu bằng thanh toán trực tuyến qua DVC quốc gia" => fees.online_payment;
-    "figures.survey.forms", Count, "Số phiếu lấy ý kiến đánh giá mức độ hài lòng" => survey.forms;
-    "figures.survey.very_satisfied", Count, "Số phiếu đánh giá rất hài lòng" => survey.very_satisfied;
-    "figures.documents.outgoing", Count, "Tổng số văn bản đi" => documents.outgoing;
-    "figures.documents.digitally_signed", Count, "Số văn bản đi được ký số" => documents.digitally_signed;
-    "figures.documents.legal_normative", Count, "Số văn bản quy phạm pháp luật đã ban hành" => documents.legal_normative;
-    "figures.staff.quota", Count, "Biên chế được giao" => staff.quota;
-};
-
-/// Cán bộ: the count, education and political theory.
-pub const OFFICIALS_FIELDS: &[FigureField] = staff_group_fields!(officials, "Cán bộ");
-
-/// Công chức: the count, education and political theory.
-pub const CIVIL_SERVANTS_FIELDS: &[FigureField] = staff_group_fields!(civil_servants, "Công chức");
-
-/// The editor's groups of figures, by the path segment after `figures.`,
-/// with their headings, in the order they are shown.
-pub const FIGURE_GROUPS: &[(&str, &str)] = &[
-    ("plan", "Kế hoạch cải cách hành chính"),
-    (
-        "applications",
-        "Giải quyết thủ tục hành chính tại Bộ phận Một cửa",
-    ),
-    ("online", "Dịch vụ công trực tuyến"),
-    ("digitised", "Số hóa hồ sơ, kết quả giải quyết TTHC"),
-    ("fees", "Phí, lệ phí"),
-    ("survey", "Lấy ý kiến mức độ hài lòng"),
-    ("documents", "Văn bản đi"),
-    ("staff", "Cán bộ, công chức"),
-];
-
-/// The group of a figure path: `applications` for `figures.applications.received`.
-pub fn group_of(path: &str) -> &str {
-    path.trim_start_matches("figures.")
-        .split('.')
-        .next()
-        .unwrap_or_default()
+/// The values of a report's figures, read once for everything derived
+/// from them (rules, sentences, appendix, ratios).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FigureValues {
+    slots: Vec<Slot>,
 }
 
-/// All numeric figures: the general ones, then staff.
-pub fn all_fields() -> impl Iterator<Item = &'static FigureField> {
-    FIGURE_FIELDS
-        .iter()
-        .chain(OFFICIALS_FIELDS)
-        .chain(CIVIL_SERVANTS_FIELDS)
+#[derive(Debug, Clone, PartialEq)]
+enum Slot {
+    One(Value),
+    Items(Vec<Vec<Value>>),
 }
 
-/// The figure at `path`, if there is one.
-pub fn field(path: &str) -> Option<&'static FigureField> {
-    all_fields().find(|field| field.path == path)
+impl FigureValues {
+    /// The value of figure `id`; missing for a list.
+    pub fn one(&self, id: usize) -> Value {
+        match self.slots.get(id) {
+            Some(Slot::One(value)) => value.clone(),
+            _ => Value::Missing,
+        }
+    }
+
+    /// The items of list figure `id`, each its columns' values.
+    pub fn items(&self, id: usize) -> &[Vec<Value>] {
+        match self.slots.get(id) {
+            Some(Slot::Items(items)) => items,
+            _ => &[],
+        }
+    }
 }
 
-/// The value of the figure at `path`; `None` when the path is unknown or the
-/// figure is not filled in.
-pub fn value(figures: &Figures, path: &str) -> Option<u64> {
-    field(path).and_then(|field| (field.get)(figures))
+/// What is wrong with stored figures, each naming its path.
+pub type FigureErrors = Vec<String>;
+
+impl Template {
+    /// The figures of a new report: every key, nothing filled in.
+    pub fn empty_figures(&self) -> Figures {
+        self.read_figures(&Figures::default())
+            .expect("empty figures are always readable")
+    }
+
+    /// Stored figures in this template's order and shape, checked: a value
+    /// of the wrong type or a key the template does not have is an error
+    /// (named by its path), never dropped silently.
+    pub fn read_figures(&self, stored: &Figures) -> Result<Figures, FigureErrors> {
+        let mut errors = Vec::new();
+        let mut figures = Figures::default();
+        for figure in &self.figures {
+            let stored_value = stored.get(&figure.key).unwrap_or(&Json::Null);
+            let path = figure.path();
+            match &figure.kind {
+                FigureKind::One(kind) => match decode(kind, stored_value) {
+                    Ok(value) => figures.set(&figure.key, encode(kind, &value)),
+                    Err(why) => {
+                        errors.push(format!("{path}: {why}"));
+                        figures.set(&figure.key, encode(kind, &Value::Missing));
+                    }
+                },
+                FigureKind::List { columns, .. } => {
+                    let items: &[Json] = match stored_value {
+                        Json::Null => &[],
+                        Json::Array(items) => items,
+                        _ => {
+                            errors.push(format!("{path}: phải là một danh sách"));
+                            &[]
+                        }
+                    };
+                    let mut normalised = Vec::new();
+                    for (index, item) in items.iter().enumerate() {
+                        let Some(item) = item.as_object() else {
+                            errors.push(format!("{path}.{index}: phải là một đối tượng"));
+                            continue;
+                        };
+                        let mut out = Map::new();
+                        for column in columns {
+                            let raw = item.get(&column.key).unwrap_or(&Json::Null);
+                            let value = decode(&column.kind, raw).unwrap_or_else(|why| {
+                                errors.push(format!("{path}.{index}.{}: {why}", column.key));
+                                Value::Missing
+                            });
+                            out.insert(column.key.clone(), encode(&column.kind, &value));
+                        }
+                        for key in item
+                            .keys()
+                            .filter(|key| !columns.iter().any(|c| &c.key == *key))
+                        {
+                            errors.push(format!(
+                                "{path}.{index}.{key}: cột không có trong mẫu báo cáo"
+                            ));
+                        }
+                        normalised.push(Json::Object(out));
+                    }
+                    figures.set(&figure.key, Json::Array(normalised));
+                }
+            }
+        }
+        let known = |leaf: &str| self.figures.iter().any(|figure| figure.key == leaf);
+        for leaf in stored.leaves() {
+            if !known(&leaf) {
+                errors.push(format!(
+                    "figures.{leaf}: số liệu không có trong mẫu báo cáo"
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(figures)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The values of `figures`, read by the kinds of this template; what
+    /// cannot be read is missing (files are checked when opened).
+    pub fn values(&self, figures: &Figures) -> FigureValues {
+        let slots = self
+            .figures
+            .iter()
+            .map(|figure| {
+                let stored = figures.get(&figure.key).unwrap_or(&Json::Null);
+                match &figure.kind {
+                    FigureKind::One(kind) => {
+                        Slot::One(decode(kind, stored).unwrap_or(Value::Missing))
+                    }
+                    FigureKind::List { columns, .. } => Slot::Items(
+                        stored
+                            .as_array()
+                            .map(Vec::as_slice)
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|item| {
+                                columns
+                                    .iter()
+                                    .map(|column| {
+                                        let raw = item.get(&column.key).unwrap_or(&Json::Null);
+                                        decode(&column.kind, raw).unwrap_or(Value::Missing)
+                                    })
+                                    .collect()
+                            })
+                            .collect(),
+                    ),
+                }
+            })
+            .collect();
+        FigureValues { slots }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
 
     #[test]
-    fn paths_are_unique_and_match_the_json() {
-        let mut seen = HashSet::new();
-        for (index, field) in all_fields().enumerate() {
-            assert!(seen.insert(field.path), "duplicate {}", field.path);
-            let mut figures = Figures::default();
-            let marker = 1_000 + index as u64;
-            (field.set)(&mut figures, Some(marker));
-            assert_eq!((field.get)(&figures), Some(marker));
-            let json = serde_json::json!({ "figures": figures });
-            let pointer = format!("/{}", field.path.replace('.', "/"));
-            assert_eq!(
-                json.pointer(&pointer).and_then(|v| v.as_u64()),
-                Some(marker),
-                "{}",
-                field.path
-            );
-            let set_elsewhere = all_fields()
-                .filter(|other| other.path != field.path)
-                .filter(|other| (other.get)(&figures).is_some())
-                .count();
-            assert_eq!(set_elsewhere, 0, "{} writes another field", field.path);
-        }
-    }
-
-    #[test]
-    fn every_numeric_figure_is_in_the_table() {
-        // Fill every field through the table (and the plan's date, which is
-        // not a number); the JSON must then hold no null.
+    fn values_are_set_and_found_by_key_with_groups_made_in_order() {
         let mut figures = Figures::default();
-        figures.plan.date = "2025-01-03".parse().ok();
-        for field in all_fields() {
-            (field.set)(&mut figures, Some(1));
-        }
-        let json = serde_json::to_string(&figures).unwrap();
-        assert!(
-            !json.contains("null"),
-            "a figure is missing from the table: {json}"
+        figures.set("plan.total", Json::from(33));
+        figures.set("applications.received", Json::from(847));
+        figures.set("plan.done", Json::from(10));
+        assert_eq!(figures.get("plan.total"), Some(&Json::from(33)));
+        assert_eq!(
+            figures.get("plan"),
+            Some(&serde_json::json!({"total": 33, "done": 10}))
         );
+        assert_eq!(figures.get("nothing.here"), None);
+        assert_eq!(
+            serde_json::to_string(&figures).unwrap(),
+            r#"{"plan":{"total":33,"done":10},"applications":{"received":847}}"#
+        );
+        figures
+            .items_mut("staff.titles")
+            .unwrap()
+            .push(Json::from(1));
+        assert_eq!(figures.get("staff.titles"), Some(&serde_json::json!([1])));
     }
 
     #[test]
-    fn lookup_by_path() {
-        let mut figures = Figures::default();
-        figures.applications.received = Some(847);
-        assert_eq!(value(&figures, "figures.applications.received"), Some(847));
-        assert_eq!(value(&figures, "figures.applications.resolved"), None);
-        assert_eq!(value(&figures, "figures.nothing"), None);
-        assert_eq!(field("figures.fees.total").unwrap().kind, FigureKind::Money);
-    }
-}
-
-/// A ratio shown beside the figures while typing: sums of figures over sums
-/// of figures, so that a swing or an impossible share is seen at once.
-#[derive(Debug, Clone, Copy)]
-pub struct DerivedRatio {
-    /// Stable name, used as the output's `data-derived` attribute.
-    pub key: &'static str,
-    pub label: &'static str,
-    pub numerator: &'static [&'static str],
-    pub denominator: &'static [&'static str],
-}
-
-pub const DERIVED_RATIOS: &[DerivedRatio] = &[
-    DerivedRatio {
-        key: "plan.completed",
-        label: "Tỷ lệ nhiệm vụ đã hoàn thành",
-        numerator: &["figures.plan.tasks_completed"],
-        denominator: &["figures.plan.tasks_total"],
-    },
-    DerivedRatio {
-        key: "applications.resolved",
-        label: "Tỷ lệ hồ sơ đã giải quyết",
-        numerator: &["figures.applications.resolved"],
-        denominator: &["figures.applications.received"],
-    },
-    DerivedRatio {
-        key: "applications.on_time",
-        label: "Tỷ lệ giải quyết đúng hạn",
-        numerator: &["figures.applications.on_time"],
-        denominator: &["figures.applications.resolved"],
-    },
-    DerivedRatio {
-        key: "online.partial",
-        label: "Trực tuyến một phần",
-        numerator: &["figures.online.partial.count"],
-        denominator: &["figures.online.partial.total"],
-    },
-    DerivedRatio {
-        key: "online.full",
-        label: "Trực tuyến toàn trình",
-        numerator: &["figures.online.full.count"],
-        denominator: &["figures.online.full.total"],
-    },
-    DerivedRatio {
-        key: "online.all",
-        label: "Tiếp nhận trực tuyến (cộng hai loại)",
-        numerator: &["figures.online.partial.count", "figures.online.full.count"],
-        denominator: &["figures.online.partial.total", "figures.online.full.total"],
-    },
-    DerivedRatio {
-        key: "digitised.inputs",
-        label: "Số hóa đầu vào",
-        numerator: &["figures.digitised.inputs.count"],
-        denominator: &["figures.digitised.inputs.total"],
-    },
-    DerivedRatio {
-        key: "digitised.outputs",
-        label: "Số hóa kết quả",
-        numerator: &["figures.digitised.outputs.count"],
-        denominator: &["figures.digitised.outputs.total"],
-    },
-    DerivedRatio {
-        key: "survey.very_satisfied",
-        label: "Tỷ lệ rất hài lòng",
-        numerator: &["figures.survey.very_satisfied"],
-        denominator: &["figures.survey.forms"],
-    },
-    DerivedRatio {
-        key: "documents.digitally_signed",
-        label: "Tỷ lệ văn bản đi được ký số",
-        numerator: &["figures.documents.digitally_signed"],
-        denominator: &["figures.documents.outgoing"],
-    },
-    DerivedRatio {
-        key: "staff.present",
-        label: "Có mặt / biên chế được giao",
-        numerator: &[
-            "figures.staff.officials.count",
-            "figures.staff.civil_servants.count",
-        ],
-        denominator: &["figures.staff.quota"],
-    },
-];
-
-impl DerivedRatio {
-    fn sum(figures: &Figures, paths: &[&str]) -> Option<u64> {
-        paths
-            .iter()
-            .try_fold(0u64, |sum, path| sum.checked_add(value(figures, path)?))
-    }
-
-    /// `843/847 (99,52%)`, or `None` while a figure is missing.
-    pub fn text(&self, figures: &Figures) -> Option<String> {
-        let numerator = Self::sum(figures, self.numerator)?;
-        let denominator = Self::sum(figures, self.denominator)?;
-        let share = format!(
-            "{}/{}",
-            crate::vi::group_digits(numerator),
-            crate::vi::group_digits(denominator)
-        );
-        Some(match crate::vi::percent_of(numerator, denominator) {
-            Some(percent) => format!("{share} ({})", crate::vi::format_percent(percent)),
-            None => share,
-        })
-    }
-}
-
-#[cfg(test)]
-mod ratio_tests {
-    use super::*;
-    use crate::sample::sample;
-
-    #[test]
-    fn every_figure_and_ratio_sits_in_one_shown_group() {
-        let shown = |path: &str| FIGURE_GROUPS.iter().any(|(key, _)| *key == group_of(path));
-        assert!(all_fields().all(|field| shown(field.path)));
-        for ratio in DERIVED_RATIOS {
-            let group = group_of(ratio.numerator[0]);
-            assert!(shown(ratio.numerator[0]), "{}", ratio.key);
-            let paths = ratio.numerator.iter().chain(ratio.denominator);
-            assert!(
-                paths.into_iter().all(|path| group_of(path) == group),
-                "{}",
-                ratio.key
-            );
-        }
-        assert_eq!(group_of("figures.staff.officials.count"), "staff");
-    }
-
-    #[test]
-    fn ratios_of_the_sample() {
-        let figures = sample().figures;
-        let text = |key: &str| {
-            DERIVED_RATIOS
-                .iter()
-                .find(|ratio| ratio.key == key)
-                .and_then(|ratio| ratio.text(&figures))
-        };
+    fn values_decode_by_kind_and_refuse_the_wrong_type() {
+        let count = |json: Json| decode(&ValueKind::Count, &json);
         assert_eq!(
-            text("applications.resolved").as_deref(),
-            Some("843/847 (99,52%)")
+            count(Json::from(847)),
+            Ok(Value::Number(
+                Decimal::from_whole(847).unwrap(),
+                Unit::Count
+            ))
         );
-        assert_eq!(text("online.all").as_deref(), Some("831/832 (99,87%)"));
+        assert_eq!(count(Json::Null), Ok(Value::Missing));
+        assert_eq!(count(Json::from("nhiều")), Err("phải là số nguyên"));
+        assert_eq!(count(serde_json::json!(1.5)), Err("phải là số nguyên"));
+        assert_eq!(count(Json::from(u64::MAX)), Err("số quá lớn"));
         assert_eq!(
-            text("digitised.outputs").as_deref(),
-            Some("842/843 (99,88%)")
+            count(Json::from(1_000_000_000_000_000i64)),
+            Err("số quá lớn")
         );
-        assert_eq!(text("staff.present").as_deref(), Some("22/25 (88%)"));
-        let mut figures = figures;
-        figures.online.full.total = None;
         assert_eq!(
-            DERIVED_RATIOS
-                .iter()
-                .find(|r| r.key == "online.all")
-                .unwrap()
-                .text(&figures),
-            None
+            decode(&ValueKind::Date, &Json::from("2025-01-03"))
+                .map(|v| encode(&ValueKind::Date, &v)),
+            Ok(Json::from("2025-01-03"))
         );
-        figures.documents.outgoing = Some(0);
-        figures.documents.digitally_signed = Some(0);
-        let signed = DERIVED_RATIOS
-            .iter()
-            .find(|r| r.key == "documents.digitally_signed")
-            .unwrap();
-        assert_eq!(signed.text(&figures).as_deref(), Some("0/0"));
-        for ratio in DERIVED_RATIOS {
-            for path in ratio.numerator.iter().chain(ratio.denominator) {
-                assert!(field(path).is_some(), "{}: {path}", ratio.key);
-            }
-        }
+        assert_eq!(
+            decode(&ValueKind::Date, &Json::from("3/1/2025")),
+            Err("phải là ngày dạng \"2025-01-03\"")
+        );
+        assert_eq!(encode(&ValueKind::Text, &Value::Missing), Json::from(""));
+        assert_eq!(encode(&ValueKind::Count, &Value::Missing), Json::Null);
+        let percent = decode(&ValueKind::Percent, &serde_json::json!(99.52)).unwrap();
+        assert_eq!(
+            encode(&ValueKind::Percent, &percent),
+            serde_json::json!(99.52)
+        );
     }
 }

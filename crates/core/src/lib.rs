@@ -2,7 +2,7 @@
 //! Vietnamese commune offices.
 //!
 //! Plain Rust with no browser API (no leptos, web-sys or js-sys), so that
-//! every decision about the report (its model, the appendix catalog, derived
+//! every decision about the report (its model, the template engine, derived
 //! figures and sentences, Vietnamese formatting, periods, validation, the
 //! printed document, the exchanged file, the adding up of many files, stored
 //! drafts) is tested on the host with `cargo test -p cchc-core`. The browser
@@ -10,7 +10,6 @@
 
 pub mod aggregate;
 pub mod appendix;
-pub mod catalog;
 pub mod date;
 pub mod decimal;
 pub mod document;
@@ -18,6 +17,7 @@ pub mod draft;
 pub mod edit;
 pub mod entry;
 pub mod exchange;
+pub mod facts;
 pub mod figures;
 pub mod next_period;
 pub mod period;
@@ -25,5 +25,6 @@ pub mod report;
 pub mod rules;
 pub mod sample;
 pub mod sentences;
+pub mod template;
 pub mod text;
 pub mod vi;

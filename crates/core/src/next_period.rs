@@ -2,80 +2,89 @@
 //!
 //! What does not change from one report to the next (unit, header wording,
 //! signer, recipients, the narrative to be rewritten) is carried over; the
-//! period's figures and appendix values are cleared, and the old figures
-//! are kept beside the new ones so that a large swing is seen while typing.
+//! period's figures and appendix values are cleared, but for the figures the
+//! template marks as lasting (the year's plan, kept within the year); the
+//! old figures are kept beside the new ones so that a large swing is seen
+//! while typing.
 
-use crate::figures;
-use crate::report::{Figures, Period, Report};
+use crate::decimal::Decimal;
+use crate::report::{Period, Report};
+use crate::template::{Carry, Template, Value};
 use crate::vi;
 
 /// The report for the period after `report`'s, with the legal dates.
-pub fn next_period(report: &Report) -> Report {
+pub fn next_period(template: &Template, report: &Report) -> Report {
     let (kind, year) = report.period.kind.next(report.period.year);
     let mut next = report.clone();
     next.period = Period::legal(kind, year);
     next.header.number = None;
     next.header.date = None;
-    next.figures = Figures {
-        plan: crate::report::Plan {
-            number_symbol: report.figures.plan.number_symbol.clone(),
-            date: report.figures.plan.date,
-            ..Default::default()
-        },
-        ..Figures::default()
-    };
-    // A new year has a new plan.
-    if year != report.period.year {
-        next.figures.plan = Default::default();
+    next.figures = template.empty_figures();
+    let same_year = year == report.period.year;
+    for figure in &template.figures {
+        let kept = match figure.carry {
+            Carry::Always => true,
+            Carry::WithinYear => same_year,
+            Carry::No => false,
+        };
+        if let (true, Some(value)) = (kept, report.figures.get(&figure.key)) {
+            next.figures.set(&figure.key, value.clone());
+        }
     }
     next.appendix.clear();
     next
 }
 
 /// A change of this share or more from the last period is flagged.
-const LARGE_SWING_PERCENT: u64 = 50;
+const LARGE_SWING_PERCENT: i128 = 50;
 
 /// `Kỳ trước: 847 (tăng 3)`, shown beside a figure; `None` when the last
 /// period had no value. A large swing is named so that a typing slip shows.
-pub fn compared_with_previous(previous: Option<u64>, current: Option<u64>) -> Option<String> {
-    let previous = previous?;
-    let before = format!("Kỳ trước: {}", vi::group_digits(previous));
-    let Some(current) = current else {
+pub fn compared_with_previous(previous: &Value, current: &Value) -> Option<String> {
+    let previous = previous.number()?;
+    let show =
+        |number: Decimal| crate::entry::show(&Value::Number(number, crate::template::Unit::Count));
+    let before = format!("Kỳ trước: {}", show(previous));
+    let Some(current) = current.number() else {
         return Some(before);
     };
-    let change = current.abs_diff(previous);
-    let direction = match current.cmp(&previous) {
+    let (old, new) = (
+        i128::from(previous.hundredths()),
+        i128::from(current.hundredths()),
+    );
+    let change = (new - old).abs();
+    let direction = match new.cmp(&old) {
         std::cmp::Ordering::Greater => "tăng",
         std::cmp::Ordering::Less => "giảm",
         std::cmp::Ordering::Equal => return Some(format!("{before} (không đổi)")),
     };
-    let large = previous == 0 || change * 100 >= previous * LARGE_SWING_PERCENT;
+    let large = old == 0 || change * 100 >= old.abs() * LARGE_SWING_PERCENT;
     let warning = if large {
         ", chênh lệch lớn: kiểm tra lại"
     } else {
         ""
     };
-    Some(format!(
-        "{before} ({direction} {}{warning})",
-        vi::group_digits(change)
-    ))
-}
-
-/// The previous value of the figure at `path`.
-pub fn previous_value(previous: &Figures, path: &str) -> Option<u64> {
-    figures::value(previous, path)
+    let change = i64::try_from(change)
+        .ok()
+        .and_then(Decimal::from_hundredths)
+        .map_or_else(String::new, vi::format_decimal);
+    Some(format!("{before} ({direction} {change}{warning})"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decimal::Decimal;
     use crate::period::ReportKind;
     use crate::sample::sample;
+    use crate::template::{legacy, Unit};
+    use serde_json::Value as Json;
 
     #[test]
     fn the_next_report_keeps_what_lasts_and_clears_the_figures() {
         let report = sample();
-        let next = next_period(&report);
+        let template = legacy();
+        let next = next_period(&template, &report);
         assert_eq!(next.period, Period::legal(ReportKind::SixMonths, 2025));
         assert_eq!(next.header.unit, report.header.unit);
         assert_eq!(next.header.issuing_agency, report.header.issuing_agency);
@@ -84,50 +93,68 @@ mod tests {
         assert_eq!(next.signature, report.signature);
         assert_eq!(next.recipients, report.recipients);
         assert_eq!(next.narrative, report.narrative);
+        assert_eq!(next.template, report.template);
         assert!(next.appendix.is_empty());
-        assert_eq!(next.figures.applications.received, None);
+        assert_eq!(next.figures.get("applications.received"), Some(&Json::Null));
         assert_eq!(
-            next.figures.plan.number_symbol,
-            report.figures.plan.number_symbol
+            next.figures.get("staff.officials.titles"),
+            Some(&Json::Array(Vec::new()))
         );
-        assert_eq!(next.figures.plan.tasks_total, None);
+        // The year's plan is kept within the year (the template says so).
+        assert_eq!(
+            next.figures.get("plan.number_symbol"),
+            report.figures.get("plan.number_symbol")
+        );
+        assert_eq!(next.figures.get("plan.tasks_total"), Some(&Json::Null));
         let mut annual = report.clone();
         annual.period = Period::legal(ReportKind::Annual, 2025);
-        let first = next_period(&annual);
+        let first = next_period(&template, &annual);
         assert_eq!(first.period, Period::legal(ReportKind::FirstQuarter, 2026));
-        assert!(first.figures.plan.number_symbol.is_blank());
+        assert_eq!(
+            first.figures.get("plan.number_symbol"),
+            Some(&Json::from(""))
+        );
+        assert_eq!(first.figures, template.empty_figures());
+    }
+
+    fn count(value: i64) -> Value {
+        Value::Number(Decimal::from_whole(value).unwrap(), Unit::Count)
     }
 
     #[test]
     fn a_figure_is_compared_with_the_last_period() {
-        assert_eq!(compared_with_previous(None, Some(5)), None);
+        let compare = |previous: Option<i64>, current: Option<i64>| {
+            compared_with_previous(
+                &previous.map_or(Value::Missing, count),
+                &current.map_or(Value::Missing, count),
+            )
+        };
+        assert_eq!(compare(None, Some(5)), None);
+        assert_eq!(compare(Some(847), None).unwrap(), "Kỳ trước: 847");
         assert_eq!(
-            compared_with_previous(Some(847), None).unwrap(),
-            "Kỳ trước: 847"
-        );
-        assert_eq!(
-            compared_with_previous(Some(847), Some(850)).unwrap(),
+            compare(Some(847), Some(850)).unwrap(),
             "Kỳ trước: 847 (tăng 3)"
         );
         assert_eq!(
-            compared_with_previous(Some(847), Some(847)).unwrap(),
+            compare(Some(847), Some(847)).unwrap(),
             "Kỳ trước: 847 (không đổi)"
         );
         assert_eq!(
-            compared_with_previous(Some(847), Some(8_470)).unwrap(),
+            compare(Some(847), Some(8_470)).unwrap(),
             "Kỳ trước: 847 (tăng 7.623, chênh lệch lớn: kiểm tra lại)"
         );
         assert_eq!(
-            compared_with_previous(Some(1_000), Some(400)).unwrap(),
+            compare(Some(1_000), Some(400)).unwrap(),
             "Kỳ trước: 1.000 (giảm 600, chênh lệch lớn: kiểm tra lại)"
         );
-        assert!(compared_with_previous(Some(0), Some(1))
+        assert!(compare(Some(0), Some(1))
             .unwrap()
             .contains("chênh lệch lớn"));
-        let figures = sample().figures;
+        // The largest figures a file may hold do not overflow the check.
+        let max = Decimal::MAX_WHOLE;
         assert_eq!(
-            previous_value(&figures, "figures.applications.received"),
-            Some(847)
+            compare(Some(max), Some(5)).unwrap(),
+            "Kỳ trước: 999.999.999.999.999 (giảm 999.999.999.999.994, chênh lệch lớn: kiểm tra lại)"
         );
     }
 }

@@ -8,6 +8,9 @@
 //! number can disagree with itself.
 //!
 //! Field names are the stable JSON names, in English; dates are ISO 8601.
+//! What every report has (header, period, narrative, signature, recipients)
+//! is typed here; the figures and the appendix are keyed by the report's
+//! template ([`crate::template`]), which the report names.
 
 use std::collections::BTreeMap;
 
@@ -15,23 +18,31 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::decimal::Decimal;
+pub use crate::figures::Figures;
 use crate::period::{DataPeriod, ReportKind};
+use crate::template::{Template, TemplateRef};
 use crate::text::Text;
 use crate::vi;
 
 /// The version of the report's JSON shape. Raise it with every change that an
 /// older reader would misread, and add a migration for the old shape.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 names the report's template; version 1 had one fixed form.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub format_version: u32,
+    /// The template the report is written under. Absent only in files of
+    /// format versions 0 and 1, which are of the sample's template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<TemplateRef>,
     pub header: Header,
     pub period: Period,
     pub narrative: Narrative,
+    /// Every figure entered once, under its template key.
     pub figures: Figures,
-    /// Entered appendix cells, keyed by indicator code (`1.1`, `7.4`). Cells
-    /// the catalog computes from the figures are not stored here.
+    /// Entered appendix cells, keyed by row code (`1.1`, `7.4`). Cells the
+    /// template computes from the figures are not stored here.
     #[serde(default)]
     pub appendix: BTreeMap<String, AppendixEntry>,
     pub signature: Signature,
@@ -213,12 +224,12 @@ pub fn section_number(path: &[usize]) -> String {
 }
 
 /// One paragraph of a section: text the user writes, or a sentence the app
-/// writes from the figures.
+/// writes from the figures, named by its key in the template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Text(TextBlock),
-    Generated { sentence: Sentence },
+    Generated { sentence: String },
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -249,269 +260,11 @@ impl Block {
     }
 }
 
-/// The sentences the app writes from the figures, in the wording of the
-/// reports offices send. See [`crate::sentences`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sentence {
-    /// The opening sentence naming the unit and the period.
-    Introduction,
-    /// Tasks of the CCHC plan completed, `10/33`.
-    PlanProgress,
-    /// The one-stop-shop results: applications, online, digitised, fees, survey.
-    OneStopResults,
-    /// Cán bộ by title, education and political theory.
-    StaffOfficials,
-    /// Công chức by title, education and political theory.
-    StaffCivilServants,
-    /// Outgoing documents, legal normative ones and digital signatures.
-    OutgoingDocuments,
-    /// The closing sentence `Trên đây là báo cáo ... ./.`.
-    Closing,
-}
-
-impl Sentence {
-    pub const ALL: [Sentence; 7] = [
-        Sentence::Introduction,
-        Sentence::PlanProgress,
-        Sentence::OneStopResults,
-        Sentence::StaffOfficials,
-        Sentence::StaffCivilServants,
-        Sentence::OutgoingDocuments,
-        Sentence::Closing,
-    ];
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NextTasks {
     pub title: Text,
     #[serde(default)]
     pub items: Vec<Text>,
-}
-
-/// Every figure of the period, each entered once. A figure not filled in is
-/// `None`, which is not the same as 0.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Figures {
-    pub plan: Plan,
-    pub applications: Applications,
-    pub online: Online,
-    pub digitised: Digitised,
-    pub fees: Fees,
-    pub survey: Survey,
-    pub documents: Documents,
-    pub staff: Staff,
-}
-
-/// The unit's CCHC plan for the year and how many of its tasks are done.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Plan {
-    /// The plan's number and symbol, e.g. `02/KH-UBND`.
-    #[serde(default)]
-    pub number_symbol: Text,
-    #[serde(default)]
-    pub date: Option<Date>,
-    #[serde(default)]
-    pub tasks_total: Option<u64>,
-    #[serde(default)]
-    pub tasks_completed: Option<u64>,
-}
-
-impl Plan {
-    /// `Kế hoạch số 02/KH-UBND ngày 03/01/2025`, or empty when not filled in.
-    pub fn reference(&self) -> String {
-        if self.number_symbol.is_blank() {
-            return String::new();
-        }
-        let mut reference = format!("Kế hoạch số {}", self.number_symbol.trim());
-        if let Some(date) = self.date {
-            reference.push_str(&format!(" ngày {}", vi::format_date(date)));
-        }
-        reference
-    }
-}
-
-/// Applications (hồ sơ) handled by the one-stop shop during the period.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Applications {
-    #[serde(default)]
-    pub received: Option<u64>,
-    #[serde(default)]
-    pub resolved: Option<u64>,
-    /// Resolved on time or early.
-    #[serde(default)]
-    pub on_time: Option<u64>,
-    #[serde(default)]
-    pub carried_over: Option<u64>,
-    #[serde(default)]
-    pub withdrawn: Option<u64>,
-}
-
-/// A part of a whole, both entered: `576` of `577`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct Share {
-    #[serde(default)]
-    pub count: Option<u64>,
-    #[serde(default)]
-    pub total: Option<u64>,
-}
-
-impl Share {
-    pub fn both(self) -> Option<(u64, u64)> {
-        Some((self.count?, self.total?))
-    }
-}
-
-/// Applications received online.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Online {
-    /// Dịch vụ công trực tuyến một phần (formerly mức độ 3).
-    pub partial: Share,
-    /// Dịch vụ công trực tuyến toàn trình (formerly mức độ 4).
-    pub full: Share,
-}
-
-impl Online {
-    /// Partial and full together, when all four numbers are known.
-    pub fn combined(&self) -> Option<(u64, u64)> {
-        let (partial, partial_total) = self.partial.both()?;
-        let (full, full_total) = self.full.both()?;
-        Some((partial + full, partial_total + full_total))
-    }
-}
-
-/// Applications whose inputs and results were digitised.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Digitised {
-    pub inputs: Share,
-    pub outputs: Share,
-}
-
-/// Fees and charges collected, in đồng, and how they were paid.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Fees {
-    #[serde(default)]
-    pub total: Option<u64>,
-    #[serde(default)]
-    pub cash: Option<u64>,
-    /// Chuyển khoản không dùng tiền mặt.
-    #[serde(default)]
-    pub bank_transfer: Option<u64>,
-    /// Thanh toán trực tuyến qua Cổng Dịch vụ công quốc gia.
-    #[serde(default)]
-    pub online_payment: Option<u64>,
-}
-
-/// The satisfaction survey of people and organisations.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Survey {
-    #[serde(default)]
-    pub forms: Option<u64>,
-    /// Forms answering `rất hài lòng`.
-    #[serde(default)]
-    pub very_satisfied: Option<u64>,
-}
-
-/// Outgoing documents of the period.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Documents {
-    #[serde(default)]
-    pub outgoing: Option<u64>,
-    #[serde(default)]
-    pub digitally_signed: Option<u64>,
-    /// Văn bản quy phạm pháp luật issued.
-    #[serde(default)]
-    pub legal_normative: Option<u64>,
-}
-
-/// Staff on the payroll quota: cán bộ and công chức.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Staff {
-    /// Biên chế được giao.
-    #[serde(default)]
-    pub quota: Option<u64>,
-    pub officials: StaffGroup,
-    pub civil_servants: StaffGroup,
-}
-
-impl Staff {
-    /// Staff present: cán bộ plus công chức, when both are known.
-    pub fn present(&self) -> Option<u64> {
-        Some(self.officials.count? + self.civil_servants.count?)
-    }
-}
-
-/// One group of staff and its three breakdowns.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct StaffGroup {
-    #[serde(default)]
-    pub count: Option<u64>,
-    #[serde(default)]
-    pub titles: Vec<TitleCount>,
-    #[serde(default)]
-    pub education: Education,
-    #[serde(default)]
-    pub political: PoliticalTheory,
-}
-
-/// `02` people holding the title `Phó Chủ tịch UBND phường`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct TitleCount {
-    #[serde(default)]
-    pub count: Option<u64>,
-    pub title: Text,
-}
-
-/// Staff by professional education, highest first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Education {
-    #[serde(default)]
-    pub doctorate: Option<u64>,
-    #[serde(default)]
-    pub master: Option<u64>,
-    #[serde(default)]
-    pub university: Option<u64>,
-    #[serde(default)]
-    pub college: Option<u64>,
-    #[serde(default)]
-    pub intermediate: Option<u64>,
-    #[serde(default)]
-    pub elementary: Option<u64>,
-}
-
-impl Education {
-    /// Each level with its Vietnamese name, highest first.
-    pub fn levels(&self) -> [(&'static str, Option<u64>); 6] {
-        [
-            ("Tiến sĩ", self.doctorate),
-            ("Thạc sỹ", self.master),
-            ("Đại học", self.university),
-            ("Cao đẳng", self.college),
-            ("Trung cấp", self.intermediate),
-            ("Sơ cấp", self.elementary),
-        ]
-    }
-}
-
-/// Staff by political-theory training, highest first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PoliticalTheory {
-    #[serde(default)]
-    pub advanced: Option<u64>,
-    #[serde(default)]
-    pub intermediate: Option<u64>,
-    #[serde(default)]
-    pub elementary: Option<u64>,
-}
-
-impl PoliticalTheory {
-    pub fn levels(&self) -> [(&'static str, Option<u64>); 3] {
-        [
-            ("Cao cấp", self.advanced),
-            ("Trung cấp", self.intermediate),
-            ("Sơ cấp", self.elementary),
-        ]
-    }
 }
 
 /// One entered appendix cell and its note.
@@ -578,29 +331,28 @@ impl Recipients {
 }
 
 impl Report {
-    /// An empty report for a unit kind, period kind and year, with the legal
-    /// period, the usual header and signature wording and the standard outline.
-    pub fn new(kind: ReportKind, year: i32) -> Report {
+    /// An empty report of `template` for a period kind and year, with the
+    /// legal period, the usual header and signature wording, the template's
+    /// outline and default recipients.
+    pub fn new(template: &Template, kind: ReportKind, year: i32) -> Report {
         Report {
             format_version: FORMAT_VERSION,
+            template: Some(template.reference()),
             header: Header {
                 issuing_agency: Text::new("ỦY BAN NHÂN DÂN"),
                 symbol: Text::new("BC-UBND"),
                 ..Header::default()
             },
             period: Period::legal(kind, year),
-            narrative: Narrative::outline(),
-            figures: Figures::default(),
+            narrative: template.outline.clone(),
+            figures: template.empty_figures(),
             appendix: BTreeMap::new(),
             signature: Signature {
                 authority: Text::new("TM. ỦY BAN NHÂN DÂN"),
                 title: Text::new("CHỦ TỊCH"),
                 name: Text::default(),
             },
-            recipients: Recipients {
-                lines: Vec::new(),
-                archive: Text::new("VT"),
-            },
+            recipients: template.recipients.clone(),
         }
     }
 
@@ -622,84 +374,5 @@ impl Report {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")
-    }
-}
-
-impl Narrative {
-    /// The standard outline of a CCHC report (Bộ Nội vụ's template, as the
-    /// seed report follows it), with the generated sentences in place and
-    /// every text left to write.
-    pub fn outline() -> Narrative {
-        let section = |title: &str, blocks: Vec<Block>, subsections: Vec<Section>| Section {
-            title: Text::new(title),
-            blocks,
-            subsections,
-        };
-        let leaf = |title: &str| section(title, Vec::new(), Vec::new());
-        let generated = |sentence| Block::Generated { sentence };
-        Narrative {
-            preamble: vec![generated(Sentence::Introduction)],
-            parts: vec![
-                section(
-                    "Kết quả đạt được",
-                    Vec::new(),
-                    vec![
-                        section(
-                            "Về công tác chỉ đạo, điều hành",
-                            vec![generated(Sentence::PlanProgress)],
-                            Vec::new(),
-                        ),
-                        leaf("Công tác thể chế"),
-                        section(
-                            "Cải cách thủ tục hành chính; thực hiện cơ chế một cửa, cơ chế một cửa liên thông",
-                            Vec::new(),
-                            vec![
-                                leaf("Công bố, công khai minh bạch TTHC"),
-                                leaf("Về công tác tuyên truyền"),
-                                leaf("Về rà soát, đánh giá và thực hiện các quy định về đơn giản hóa TTHC"),
-                                section(
-                                    "Về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết TTHC",
-                                    vec![generated(Sentence::OneStopResults)],
-                                    Vec::new(),
-                                ),
-                            ],
-                        ),
-                        section(
-                            "Cải cách tổ chức bộ máy, chế độ công vụ",
-                            Vec::new(),
-                            vec![section(
-                                "Về cán bộ, công chức",
-                                vec![
-                                    generated(Sentence::StaffOfficials),
-                                    generated(Sentence::StaffCivilServants),
-                                ],
-                                Vec::new(),
-                            )],
-                        ),
-                        leaf("Cải cách tài chính công"),
-                        leaf("Hiện đại hóa hành chính"),
-                        section(
-                            "Xây dựng và phát triển chính quyền điện tử hướng đến chính quyền số",
-                            vec![generated(Sentence::OutgoingDocuments)],
-                            Vec::new(),
-                        ),
-                    ],
-                ),
-                section(
-                    "Nhận xét, đánh giá",
-                    Vec::new(),
-                    vec![
-                        leaf("Ưu điểm"),
-                        leaf("Những tồn tại, hạn chế"),
-                        leaf("Đề xuất, kiến nghị"),
-                    ],
-                ),
-            ],
-            next_tasks: NextTasks {
-                title: Text::new("Nhiệm vụ cải cách hành chính trong thời gian đến"),
-                items: Vec::new(),
-            },
-            closing: vec![generated(Sentence::Closing)],
-        }
     }
 }

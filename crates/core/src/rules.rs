@@ -5,15 +5,20 @@
 //! input, so the message can be shown at the field and a click in the
 //! summary can focus it. Errors must be fixed before the report is sent;
 //! warnings flag what is unusual but possible. Messages are Vietnamese.
-//! The whole report is checked in well under a millisecond, so the editor
-//! simply re-runs this on every change.
+//! What every report has (header, period, signature) is checked here; the
+//! figures and appendix by their template: each value by its kind and
+//! bounds, then the template's cross-field rules. The whole report is
+//! checked in well under a millisecond, so the editor simply re-runs this
+//! on every change.
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{ValueKind, INDICATORS, MAX_TEXT_CHARS};
+use crate::appendix::MAX_TEXT_CHARS;
 use crate::date::Date;
-use crate::figures;
-use crate::report::{CellValue, Report, StaffGroup};
+use crate::decimal::Decimal;
+use crate::facts::{holds, Facts};
+use crate::report::{CellValue, Report};
+use crate::template::{FigureKind, Style, Template, Value, ValueKind};
 use crate::text::Text;
 use crate::vi;
 
@@ -21,6 +26,24 @@ use crate::vi;
 pub enum Severity {
     Error,
     Warning,
+}
+
+impl Severity {
+    /// The word before a message: `Lỗi`, `Lưu ý`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "Lỗi",
+            Severity::Warning => "Lưu ý",
+        }
+    }
+
+    /// The CSS class of a message of this severity.
+    pub fn class(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,65 +94,22 @@ impl Checker {
             self.error(path, format!("Chưa nhập {what}."));
         }
     }
-
-    /// `part <= whole`, reported at `part_path`; `whole_words` names the whole.
-    fn at_most(
-        &mut self,
-        part_path: &str,
-        part: Option<u64>,
-        whole: Option<u64>,
-        whole_words: &str,
-    ) {
-        let (Some(part), Some(whole)) = (part, whole) else {
-            return;
-        };
-        if part > whole {
-            let label = figures::field(part_path).map_or("Số liệu", |field| field.label);
-            self.error(
-                part_path,
-                format!(
-                    "{label} ({}) không được lớn hơn {whole_words} ({}).",
-                    vi::group_digits(part),
-                    vi::group_digits(whole)
-                ),
-            );
-        }
-    }
 }
 
-/// Checks the whole report. `pending` holds typed text that did not parse.
-pub fn check(report: &Report, pending: &PendingInputs) -> Vec<Issue> {
+/// Checks the whole report under its template. `pending` holds typed text
+/// that did not parse.
+pub fn check(facts: &Facts, pending: &PendingInputs) -> Vec<Issue> {
     let mut checker = Checker { issues: Vec::new() };
     for (path, typed) in pending {
-        checker.error(path, pending_message(path, typed));
+        checker.error(path, crate::entry::why_not(facts.template, path, typed));
     }
+    let report = facts.report;
     check_header(&mut checker, report);
     check_period(&mut checker, report);
-    check_figures(&mut checker, report, pending);
-    check_appendix(&mut checker, report);
+    check_figures(&mut checker, facts, pending);
+    check_appendix(&mut checker, facts.template, report);
     check_closing(&mut checker, report);
     checker.issues
-}
-
-/// Why `typed` at `path` is not a value.
-fn pending_message(path: &str, typed: &str) -> String {
-    let is_date = path.ends_with(".date") || path == "period.from" || path == "period.to";
-    if is_date {
-        if let Err(error) = vi::parse_date(typed) {
-            return vi::date_error_message(&error).to_owned();
-        }
-    } else {
-        let parsed =
-            if path.starts_with("figures.") || path == "header.number" || path == "period.year" {
-                vi::parse_count(typed).map(|_| ())
-            } else {
-                vi::parse_decimal(typed).map(|_| ())
-            };
-        if let Err(error) = parsed {
-            return error.message().to_owned();
-        }
-    }
-    format!("Giá trị \"{typed}\" không hợp lệ.")
 }
 
 fn check_header(checker: &mut Checker, report: &Report) {
@@ -274,233 +254,133 @@ fn check_period(checker: &mut Checker, report: &Report) {
     }
 }
 
-/// The figures every report quotes; a report without them is not ready.
-const REQUIRED_FIGURES: &[&str] = &[
-    "figures.plan.tasks_total",
-    "figures.plan.tasks_completed",
-    "figures.applications.received",
-    "figures.applications.resolved",
-    "figures.applications.on_time",
-    "figures.survey.forms",
-    "figures.documents.outgoing",
-    "figures.staff.officials.count",
-    "figures.staff.civil_servants.count",
-];
-
-fn check_figures(checker: &mut Checker, report: &Report, pending: &PendingInputs) {
-    let figures = &report.figures;
-    for path in REQUIRED_FIGURES {
-        if figures::value(figures, path).is_none() && !pending.contains_key(*path) {
-            let label = figures::field(path).map_or(*path, |field| field.label);
-            checker.error(path, format!("Chưa nhập: {}.", label.to_lowercase()));
+/// A number outside the bounds `min`..`max`, in words.
+fn out_of_bounds(number: Decimal, min: Option<Decimal>, max: Option<Decimal>) -> Option<String> {
+    match (min, max) {
+        (Some(min), _) if number < min && min == Decimal::ZERO => {
+            Some("Không được là số âm.".to_owned())
         }
-    }
-
-    let plan = &figures.plan;
-    checker.at_most(
-        "figures.plan.tasks_completed",
-        plan.tasks_completed,
-        plan.tasks_total,
-        "số nhiệm vụ đề ra",
-    );
-
-    let applications = &figures.applications;
-    checker.at_most(
-        "figures.applications.resolved",
-        applications.resolved,
-        applications.received,
-        "số hồ sơ đã tiếp nhận",
-    );
-    checker.at_most(
-        "figures.applications.on_time",
-        applications.on_time,
-        applications.resolved,
-        "số hồ sơ đã giải quyết",
-    );
-    if let (Some(received), Some(resolved)) = (applications.received, applications.resolved) {
-        let carried = applications.carried_over.unwrap_or(0);
-        let withdrawn = applications.withdrawn.unwrap_or(0);
-        let accounted = resolved.saturating_add(carried).saturating_add(withdrawn);
-        if resolved <= received && accounted != received {
-            checker.error(
-                "figures.applications.carried_over",
-                format!(
-                    "Đã giải quyết + chuyển kỳ sau + rút ({} + {} + {} = {}) phải bằng số hồ sơ đã tiếp nhận ({}).",
-                    vi::group_digits(resolved),
-                    vi::group_digits(carried),
-                    vi::group_digits(withdrawn),
-                    vi::group_digits(accounted),
-                    vi::group_digits(received)
-                ),
-            );
+        (Some(min), Some(max)) if number < min || number > max => Some(format!(
+            "Phải từ {} đến {}.",
+            vi::format_decimal(min),
+            vi::format_decimal(max)
+        )),
+        (Some(min), None) if number < min => {
+            Some(format!("Không được nhỏ hơn {}.", vi::format_decimal(min)))
         }
+        (_, Some(max)) if number > max => {
+            Some(format!("Không được lớn hơn {}.", vi::format_decimal(max)))
+        }
+        _ => None,
     }
+}
 
-    for (count_path, total_path) in [
-        (
-            "figures.online.partial.count",
-            "figures.online.partial.total",
-        ),
-        ("figures.online.full.count", "figures.online.full.total"),
-        (
-            "figures.digitised.inputs.count",
-            "figures.digitised.inputs.total",
-        ),
-        (
-            "figures.digitised.outputs.count",
-            "figures.digitised.outputs.total",
-        ),
-    ] {
-        let count = figures::value(figures, count_path);
-        let total = figures::value(figures, total_path);
-        checker.at_most(count_path, count, total, "tổng số hồ sơ tương ứng");
+/// What is wrong with one value of `kind` (from a file or an old draft:
+/// typing cannot make most of these).
+fn value_problem(
+    kind: &ValueKind,
+    value: &Value,
+    (min, max): (Option<Decimal>, Option<Decimal>),
+) -> Option<String> {
+    match (kind, value) {
+        (ValueKind::Choice(_), Value::Choice(code, _)) => kind
+            .option(*code)
+            .is_none()
+            .then(|| "Chọn một trong các mức đã cho.".to_owned()),
+        (ValueKind::Count | ValueKind::Money, Value::Number(number, _)) if !number.is_whole() => {
+            Some("Phải là số nguyên.".to_owned())
+        }
+        (_, Value::Number(number, _)) => out_of_bounds(*number, min, max),
+        (ValueKind::Text, Value::Text(text)) if text.chars().count() > MAX_TEXT_CHARS => {
+            Some(format!("Dài quá {MAX_TEXT_CHARS} ký tự."))
+        }
+        _ => None,
     }
+}
 
-    let fees = &figures.fees;
-    let parts = [fees.cash, fees.bank_transfer, fees.online_payment];
-    if let Some(total) = fees.total {
-        if parts.iter().any(Option::is_some) {
-            let sum = parts
-                .iter()
-                .flatten()
-                .fold(0u64, |a, b| a.saturating_add(*b));
-            if sum != total {
-                checker.error(
-                    "figures.fees.total",
-                    format!(
-                        "Tổng các hình thức thu ({}) phải bằng tổng số phí, lệ phí ({}).",
-                        vi::format_money(sum),
-                        vi::format_money(total)
-                    ),
-                );
+fn check_figures(checker: &mut Checker, facts: &Facts, pending: &PendingInputs) {
+    let template = facts.template;
+    for (id, figure) in template.figures.iter().enumerate() {
+        let path = figure.path();
+        match &figure.kind {
+            FigureKind::One(kind) => {
+                let value = facts.values().one(id);
+                if value.is_missing() {
+                    if figure.required && !pending.contains_key(&path) {
+                        checker.error(
+                            &path,
+                            format!("Chưa nhập: {}.", figure.label.to_lowercase()),
+                        );
+                    }
+                } else if let Some(problem) = value_problem(kind, &value, figure.bounds()) {
+                    checker.error(&path, problem);
+                }
+            }
+            FigureKind::List { columns, .. } => {
+                for (index, item) in facts.values().items(id).iter().enumerate() {
+                    for (column, value) in columns.iter().zip(item) {
+                        let bounds = column.kind.default_bounds();
+                        if let Some(problem) = value_problem(&column.kind, value, bounds) {
+                            checker.error(&format!("{path}.{index}.{}", column.key), problem);
+                        }
+                    }
+                }
             }
         }
     }
-
-    let survey = &figures.survey;
-    checker.at_most(
-        "figures.survey.very_satisfied",
-        survey.very_satisfied,
-        survey.forms,
-        "số phiếu lấy ý kiến",
-    );
-    let documents = &figures.documents;
-    for (path, value) in [
-        (
-            "figures.documents.digitally_signed",
-            documents.digitally_signed,
-        ),
-        (
-            "figures.documents.legal_normative",
-            documents.legal_normative,
-        ),
-    ] {
-        checker.at_most(path, value, documents.outgoing, "tổng số văn bản đi");
-    }
-
-    let staff = &figures.staff;
-    check_staff_group(
-        checker,
-        &staff.officials,
-        "figures.staff.officials",
-        "cán bộ",
-    );
-    check_staff_group(
-        checker,
-        &staff.civil_servants,
-        "figures.staff.civil_servants",
-        "công chức",
-    );
-    if let (Some(present), Some(quota)) = (staff.present(), staff.quota) {
-        if present > quota {
-            checker.error(
-                "figures.staff.quota",
-                format!(
-                    "Số cán bộ, công chức có mặt ({present}) vượt biên chế được giao ({quota})."
-                ),
-            );
+    for rule in &template.rules {
+        if !holds(rule.when.as_ref(), facts) || rule.check.eval(facts) != Value::Bool(false) {
+            continue;
+        }
+        let message = facts.render(&rule.message, Style::Plain);
+        for &id in &rule.at {
+            checker.push(rule.severity, &template.figures[id].path(), message.clone());
         }
     }
 }
 
-fn check_staff_group(checker: &mut Checker, group: &StaffGroup, prefix: &str, who: &str) {
-    let Some(count) = group.count else {
-        return;
-    };
-    let count_path = format!("{prefix}.count");
-    let sum = |values: &mut dyn Iterator<Item = Option<u64>>| -> Option<u64> {
-        let values: Vec<u64> = values.flatten().collect();
-        (!values.is_empty()).then(|| values.iter().sum())
-    };
-    let breakdowns = [
-        ("chức danh", sum(&mut group.titles.iter().map(|t| t.count))),
-        (
-            "trình độ chuyên môn",
-            sum(&mut group.education.levels().into_iter().map(|l| l.1)),
-        ),
-        (
-            "trình độ lý luận chính trị",
-            sum(&mut group.political.levels().into_iter().map(|l| l.1)),
-        ),
-    ];
-    for (what, total) in breakdowns {
-        if let Some(total) = total {
-            if total != count {
-                checker.error(
-                    &count_path,
-                    format!("Tổng số {who} theo {what} ({total}) phải bằng số {who} ({count})."),
-                );
-            }
-        }
-    }
-}
-
-fn check_appendix(checker: &mut Checker, report: &Report) {
-    for indicator in INDICATORS.iter().filter(|i| i.is_entered()) {
-        let Some(entry) = report.appendix.get(indicator.code) else {
+fn check_appendix(checker: &mut Checker, template: &Template, report: &Report) {
+    for row in &template.rows {
+        let Some(kind) = row.entered_kind() else {
             continue;
         };
-        let path = appendix_value_path(indicator.code);
+        let Some(entry) = report.appendix.get(&row.code) else {
+            continue;
+        };
+        let path = appendix_value_path(&row.code);
         if entry.note.chars().count() > MAX_TEXT_CHARS {
             checker.error(
-                &appendix_note_path(indicator.code),
+                &appendix_note_path(&row.code),
                 format!("Ghi chú dài quá {MAX_TEXT_CHARS} ký tự."),
             );
         }
-        match (&entry.value, indicator.kind) {
-            (None, _) => {}
-            (Some(CellValue::Text(text)), ValueKind::Text) => {
-                if text.chars().count() > MAX_TEXT_CHARS {
-                    checker.error(&path, format!("Dài quá {MAX_TEXT_CHARS} ký tự."));
-                }
-            }
-            (Some(CellValue::Text(_)), _) => {
-                checker.error(&path, "Ô này phải là số.".to_owned());
-            }
-            (Some(CellValue::Number(_)), ValueKind::Text) => {}
+        let problem = match (&entry.value, kind) {
+            (None, _) => None,
+            (Some(CellValue::Text(text)), ValueKind::Text) => (text.chars().count()
+                > MAX_TEXT_CHARS)
+                .then(|| format!("Dài quá {MAX_TEXT_CHARS} ký tự.")),
+            (Some(CellValue::Text(_)), _) => Some("Ô này phải là số.".to_owned()),
+            (Some(CellValue::Number(_)), ValueKind::Text) => None,
+            (Some(CellValue::Number(number)), ValueKind::Choice(_)) => number
+                .as_whole()
+                .and_then(|code| kind.option(code))
+                .is_none()
+                .then(|| "Chọn một trong các mức đã cho.".to_owned()),
             (Some(CellValue::Number(number)), kind) => {
-                let Some(bounds) = indicator.bounds() else {
-                    continue;
-                };
-                if let ValueKind::Choice(_) = kind {
-                    let valid = number
-                        .as_whole()
-                        .and_then(|code| u8::try_from(code).ok())
-                        .and_then(|code| indicator.option(code))
-                        .is_some();
-                    if !valid {
-                        checker.error(&path, "Chọn một trong các mức đã cho.".to_owned());
-                    }
-                    continue;
-                }
-                if bounds.whole && !number.is_whole() {
-                    checker.error(&path, "Phải là số nguyên.".to_owned());
-                } else if *number < bounds.min {
-                    checker.error(&path, "Không được là số âm.".to_owned());
-                } else if bounds.max.is_some_and(|max| *number > max) {
-                    checker.error(&path, "Tỷ lệ phải từ 0 đến 100.".to_owned());
+                let percent = *kind == ValueKind::Percent;
+                if !percent && !number.is_whole() {
+                    Some("Phải là số nguyên.".to_owned())
+                } else if number.is_negative() {
+                    Some("Không được là số âm.".to_owned())
+                } else if percent && *number > Decimal::from(100) {
+                    Some("Tỷ lệ phải từ 0 đến 100.".to_owned())
+                } else {
+                    None
                 }
             }
+        };
+        if let Some(problem) = problem {
+            checker.error(&path, problem);
         }
     }
 }

@@ -2,8 +2,8 @@
 //! the reading of numbers and dates as a Vietnamese user types them.
 //!
 //! One place decides that thousands are grouped with `.`, decimals follow
-//! `,`, ratios are truncated (not rounded) to two decimals as commune reports
-//! do, and dates follow Nghị định 30/2020/NĐ-CP (leading zero for days 1-9
+//! `,`, ratios become percentages by the template's rule (truncated or
+//! rounded half up, to 0-2 decimals), and dates follow Nghị định 30/2020/NĐ-CP (leading zero for days 1-9
 //! and for months 1 and 2). Everything here is pure and host-tested; it must
 //! not touch the browser.
 
@@ -58,17 +58,76 @@ pub fn format_decimal(value: Decimal) -> String {
     }
 }
 
-/// The percentage `numerator / denominator * 100`, truncated to two decimals
-/// as the reports do (843/847 = 99,527... -> 99,52). `None` when the
-/// denominator is 0, since no percentage exists then.
-pub fn percent_of(numerator: u64, denominator: u64) -> Option<Decimal> {
-    if denominator == 0 {
+/// How a ratio becomes a percentage: a setting of the template, since
+/// offices differ. Most provinces round half up; the sample ward truncates
+/// (843/847 = 99,527... is printed `99,52`); some print one decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RatioRule {
+    pub rounding: Rounding,
+    /// Decimals kept: 0, 1 or 2.
+    pub decimals: u8,
+    /// `40,00%` rather than `40%`.
+    pub keep_trailing_zeros: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    /// 99,527 -> 99,52, as the sample ward writes.
+    Truncate,
+    /// 99,527 -> 99,53, as most provinces publish.
+    HalfUp,
+}
+
+impl RatioRule {
+    /// The sample ward's habit: truncated to two decimals, no trailing zeros.
+    pub const TRUNCATE_2: RatioRule = RatioRule {
+        rounding: Rounding::Truncate,
+        decimals: 2,
+        keep_trailing_zeros: false,
+    };
+}
+
+/// The percentage `numerator / denominator * 100` by `rule`. `None` when the
+/// denominator is 0 (no percentage exists then) or the result is too large.
+pub fn percent_of(numerator: Decimal, denominator: Decimal, rule: RatioRule) -> Option<Decimal> {
+    let (n, d) = (
+        i128::from(numerator.hundredths()),
+        i128::from(denominator.hundredths()),
+    );
+    if d == 0 {
         return None;
     }
-    let hundredths = u128::from(numerator) * 10_000 / u128::from(denominator);
+    let decimals = u32::from(rule.decimals.min(2));
+    let scale = 10i128.pow(decimals);
+    // The percentage in units of 10^-decimals, then its sign apart.
+    let (magnitude_n, magnitude_d) = (n.abs() * 100 * scale, d.abs());
+    let mut units = magnitude_n / magnitude_d;
+    if rule.rounding == Rounding::HalfUp && (magnitude_n % magnitude_d) * 2 >= magnitude_d {
+        units += 1;
+    }
+    if (n < 0) != (d < 0) {
+        units = -units;
+    }
+    let hundredths = units * 10i128.pow(2 - decimals);
     i64::try_from(hundredths)
         .ok()
         .and_then(Decimal::from_hundredths)
+}
+
+/// A computed percentage as `rule` writes it: `99,52`, `98,8`, `40` or `40,00`.
+pub fn format_ratio(value: Decimal, rule: RatioRule) -> String {
+    if !rule.keep_trailing_zeros || rule.decimals == 0 {
+        return format_decimal(value);
+    }
+    let hundredths = value.hundredths();
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let magnitude = hundredths.unsigned_abs();
+    let whole = group_digits(magnitude / 100);
+    let cents = format!("{:02}", magnitude % 100);
+    format!(
+        "{sign}{whole},{}",
+        &cents[..usize::from(rule.decimals.min(2))]
+    )
 }
 
 /// `99,52%`, `100%`.
@@ -387,6 +446,14 @@ mod tests {
         assert_eq!(ratio_in_prose(843, 847), "843/847");
     }
 
+    fn whole(value: u64) -> Decimal {
+        Decimal::from_whole(value as i64).unwrap()
+    }
+
+    fn percent(numerator: u64, denominator: u64, rule: RatioRule) -> Option<String> {
+        percent_of(whole(numerator), whole(denominator), rule).map(|p| format_ratio(p, rule))
+    }
+
     #[test]
     fn seed_ratios_are_truncated_not_rounded() {
         let cases = [
@@ -403,32 +470,66 @@ mod tests {
             (1, 8, "12,5"),
             (0, 5, "0"),
             (5, 4, "125"),
+            (1190, 1204, "98,83"),
         ];
         for (numerator, denominator, expected) in cases {
-            let percent = percent_of(numerator, denominator).unwrap();
             assert_eq!(
-                format_decimal(percent),
-                expected,
+                percent(numerator, denominator, RatioRule::TRUNCATE_2).as_deref(),
+                Some(expected),
                 "{numerator}/{denominator}"
             );
         }
-        assert_eq!(format_percent(percent_of(843, 847).unwrap()), "99,52%");
+        let p = percent_of(whole(843), whole(847), RatioRule::TRUNCATE_2).unwrap();
+        assert_eq!(format_percent(p), "99,52%");
+    }
+
+    #[test]
+    fn other_provinces_round_half_up_and_keep_what_decimals_they_choose() {
+        let rule = |decimals, keep_trailing_zeros| RatioRule {
+            rounding: Rounding::HalfUp,
+            decimals,
+            keep_trailing_zeros,
+        };
+        let two = rule(2, false);
+        assert_eq!(percent(1190, 1204, two).as_deref(), Some("98,84"));
+        assert_eq!(percent(843, 847, two).as_deref(), Some("99,53"));
+        assert_eq!(percent(2, 3, two).as_deref(), Some("66,67"));
+        assert_eq!(percent(1, 8, two).as_deref(), Some("12,5"));
+        // 96,545 -> 96,55 and 0,008 -> 0,01, as published figures show.
+        assert_eq!(percent(96_545, 100_000, two).as_deref(), Some("96,55"));
+        assert_eq!(percent(8, 100_000, two).as_deref(), Some("0,01"));
+        let one = rule(1, false);
+        assert_eq!(percent(1190, 1204, one).as_deref(), Some("98,8"));
+        assert_eq!(percent(1, 30, one).as_deref(), Some("3,3"));
+        assert_eq!(percent(2, 5, one).as_deref(), Some("40"));
+        assert_eq!(percent(2, 5, rule(1, true)).as_deref(), Some("40,0"));
+        assert_eq!(percent(2, 5, rule(2, true)).as_deref(), Some("40,00"));
+        assert_eq!(percent(1, 8, rule(2, true)).as_deref(), Some("12,50"));
+        assert_eq!(percent(1190, 1204, rule(0, true)).as_deref(), Some("99"));
+        let truncate_one = RatioRule {
+            decimals: 1,
+            ..RatioRule::TRUNCATE_2
+        };
+        assert_eq!(percent(1190, 1204, truncate_one).as_deref(), Some("98,8"));
+        assert_eq!(percent(11, 12, truncate_one).as_deref(), Some("91,6"));
     }
 
     #[test]
     fn ratio_edge_cases() {
-        assert_eq!(percent_of(0, 0), None);
-        assert_eq!(percent_of(5, 0), None);
+        let rule = RatioRule::TRUNCATE_2;
+        assert_eq!(percent(0, 0, rule), None);
+        assert_eq!(percent(5, 0, rule), None);
+        let max = Decimal::from_whole(Decimal::MAX_WHOLE).unwrap();
         assert_eq!(
-            percent_of(u64::MAX, u64::MAX).map(format_decimal),
+            percent_of(max, max, rule).map(format_decimal),
             Some("100".into())
         );
         assert_eq!(
-            percent_of(1, u64::MAX).map(format_decimal),
+            percent_of(whole(1), max, rule).map(format_decimal),
             Some("0".into())
         );
         // More than Decimal can hold: no percentage rather than a wrong one.
-        assert_eq!(percent_of(u64::MAX, 1), None);
+        assert_eq!(percent_of(max, whole(1), rule), None);
     }
 
     #[test]

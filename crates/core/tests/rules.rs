@@ -1,11 +1,21 @@
 //! Validation rules: what each rule catches, where it points and what it says.
 
+mod common;
+
 use cchc_core::decimal::Decimal;
+use cchc_core::facts::Facts;
 use cchc_core::period::ReportKind;
 use cchc_core::report::{AppendixEntry, CellValue, Report};
-use cchc_core::rules::{check, counts, Issue, PendingInputs, Severity};
+use cchc_core::rules::{self, counts, Issue, PendingInputs, Severity};
 use cchc_core::sample::sample;
+use cchc_core::template::legacy;
 use cchc_core::text::Text;
+use common::set;
+use serde_json::json;
+
+fn check(report: &Report, pending: &PendingInputs) -> Vec<Issue> {
+    rules::check(&Facts::new(&legacy(), report), pending)
+}
 
 fn issues(report: &Report) -> Vec<Issue> {
     check(report, &PendingInputs::new())
@@ -46,35 +56,35 @@ fn the_sample_has_no_error_and_one_warning_for_its_short_period() {
 #[test]
 fn resolved_above_received_is_an_error_at_the_resolved_field() {
     let mut report = sample();
-    report.figures.applications.resolved = Some(900);
+    set(&mut report, "applications.resolved", json!(900));
     assert_eq!(
         errors_at(&report, "figures.applications.resolved"),
         ["Số hồ sơ đã giải quyết và trả kết quả (900) không được lớn hơn số hồ sơ đã tiếp nhận (847)."]
     );
-    report.figures.applications.resolved = Some(843);
+    set(&mut report, "applications.resolved", json!(843));
     assert!(errors_at(&report, "figures.applications.resolved").is_empty());
 }
 
 #[test]
 fn applications_must_add_up() {
     let mut report = sample();
-    report.figures.applications.carried_over = Some(2);
+    set(&mut report, "applications.carried_over", json!(2));
     assert_eq!(
         errors_at(&report, "figures.applications.carried_over"),
         ["Đã giải quyết + chuyển kỳ sau + rút (843 + 2 + 1 = 846) phải bằng số hồ sơ đã tiếp nhận (847)."]
     );
-    report.figures.applications.on_time = Some(844);
+    set(&mut report, "applications.on_time", json!(844));
     assert_eq!(errors_at(&report, "figures.applications.on_time").len(), 1);
 }
 
 #[test]
 fn shares_cannot_exceed_their_whole() {
     let mut report = sample();
-    report.figures.online.partial.count = Some(578);
-    report.figures.digitised.outputs.count = Some(844);
-    report.figures.plan.tasks_completed = Some(34);
-    report.figures.survey.very_satisfied = Some(501);
-    report.figures.documents.digitally_signed = Some(223);
+    set(&mut report, "online.partial.count", json!(578));
+    set(&mut report, "digitised.outputs.count", json!(844));
+    set(&mut report, "plan.tasks_completed", json!(34));
+    set(&mut report, "survey.very_satisfied", json!(501));
+    set(&mut report, "documents.digitally_signed", json!(223));
     for path in [
         "figures.online.partial.count",
         "figures.digitised.outputs.count",
@@ -94,7 +104,7 @@ fn shares_cannot_exceed_their_whole() {
 #[test]
 fn fee_parts_must_sum_to_the_total() {
     let mut report = sample();
-    report.figures.fees.cash = Some(1_000);
+    set(&mut report, "fees.cash", json!(1_000));
     assert_eq!(
         errors_at(&report, "figures.fees.total"),
         ["Tổng các hình thức thu (16.092.000 đồng) phải bằng tổng số phí, lệ phí (16.091.000 đồng)."]
@@ -104,9 +114,17 @@ fn fee_parts_must_sum_to_the_total() {
 #[test]
 fn staff_breakdowns_and_quota() {
     let mut report = sample();
-    report.figures.staff.officials.education.university = Some(5);
-    report.figures.staff.officials.titles[0].count = Some(2);
-    report.figures.staff.civil_servants.political.elementary = Some(2);
+    set(
+        &mut report,
+        "staff.officials.education.university",
+        json!(5),
+    );
+    report.figures.items_mut("staff.officials.titles").unwrap()[0]["count"] = json!(2);
+    set(
+        &mut report,
+        "staff.civil_servants.political.elementary",
+        json!(2),
+    );
     assert_eq!(
         errors_at(&report, "figures.staff.officials.count"),
         [
@@ -118,7 +136,7 @@ fn staff_breakdowns_and_quota() {
         errors_at(&report, "figures.staff.civil_servants.count"),
         ["Tổng số công chức theo trình độ lý luận chính trị (13) phải bằng số công chức (12)."]
     );
-    report.figures.staff.quota = Some(20);
+    set(&mut report, "staff.quota", json!(20));
     assert_eq!(
         errors_at(&report, "figures.staff.quota"),
         ["Số cán bộ, công chức có mặt (22) vượt biên chế được giao (20)."]
@@ -156,7 +174,7 @@ fn the_period_must_fit_the_kind_and_precede_the_document() {
         )]
     );
     // A unit created on 1/7 reports Quý III from 1/7: a warning, not an error.
-    let mut report = Report::new(ReportKind::ThirdQuarter, 2025);
+    let mut report = Report::new(&legacy(), ReportKind::ThirdQuarter, 2025);
     report.period.from = date("2025-07-01");
     assert_eq!(at(&report, "period.from").len(), 1);
     assert_eq!(at(&report, "period.from")[0].0, Severity::Warning);
@@ -240,7 +258,7 @@ fn appendix_values_follow_the_catalog() {
 
 #[test]
 fn a_new_report_lists_what_is_required() {
-    let report = Report::new(ReportKind::FirstQuarter, 2026);
+    let report = Report::new(&legacy(), ReportKind::FirstQuarter, 2026);
     let found = issues(&report);
     let error_paths: Vec<&str> = found
         .iter()
@@ -266,4 +284,40 @@ fn a_new_report_lists_what_is_required() {
         .find(|issue| issue.path == "figures.applications.received")
         .unwrap();
     assert_eq!(received.message, "Chưa nhập: số hồ sơ đã tiếp nhận.");
+}
+
+#[test]
+fn values_from_a_file_are_checked_against_their_kind_and_bounds() {
+    let mut report = sample();
+    set(&mut report, "applications.withdrawn", json!(-1));
+    report
+        .figures
+        .items_mut("staff.civil_servants.titles")
+        .unwrap()[1]["count"] = json!(-2);
+    assert_eq!(
+        errors_at(&report, "figures.applications.withdrawn"),
+        ["Không được là số âm."]
+    );
+    assert_eq!(
+        errors_at(&report, "figures.staff.civil_servants.titles.1.count"),
+        ["Không được là số âm."]
+    );
+}
+
+#[test]
+fn the_largest_figures_do_not_wrap_a_sum() {
+    let mut report = sample();
+    let max = Decimal::MAX_WHOLE;
+    set(&mut report, "fees.bank_transfer", json!(max));
+    set(&mut report, "fees.online_payment", json!(max));
+    set(&mut report, "applications.received", json!(max));
+    set(&mut report, "applications.resolved", json!(max));
+    // The fee parts overflow: no sum, so no claim about it (and no panic).
+    assert!(errors_at(&report, "figures.fees.total").is_empty());
+    // resolved + carried over + withdrawn overflows too.
+    assert!(errors_at(&report, "figures.applications.carried_over").is_empty());
+    // What can still be compared is: the parts against their whole.
+    set(&mut report, "applications.on_time", json!(max));
+    set(&mut report, "applications.resolved", json!(max - 1));
+    assert_eq!(errors_at(&report, "figures.applications.on_time").len(), 1);
 }

@@ -3,6 +3,15 @@
 //! output with what the office actually wrote.
 #![allow(dead_code)]
 
+/// Sets the figure at `key` of `report` (`applications.received`) to `value`.
+pub fn set(report: &mut cchc_core::report::Report, key: &str, value: serde_json::Value) {
+    assert!(
+        cchc_core::template::legacy().figure(key).is_some(),
+        "the sample's template has no figure {key}"
+    );
+    report.figures.set(key, value);
+}
+
 pub const SEED: &str = include_str!("../../../../tests/fixtures/seed-bao-cao-cchc-quy-I-2025.txt");
 
 /// Folds every run of white space into one space and trims.

@@ -1,16 +1,15 @@
-//! The appendix catalog against the seed's printed appendix: every row, in
-//! order, with its number, label, unit, kind and the sample's value and note.
+//! The sample template's appendix rows against the seed's printed appendix:
+//! every row, in order, with its number, label, unit, kind and the sample's
+//! value and note.
 
 mod common;
 
 use std::collections::HashSet;
 
 use cchc_core::appendix;
-use cchc_core::catalog::{
-    group_indicators, indicator as find_indicator, Source, ValueKind, GROUPS, INDICATORS,
-};
-use cchc_core::figures;
+use cchc_core::facts::Facts;
 use cchc_core::sample::sample;
+use cchc_core::template::{legacy, Ref, Row, RowSource, Unit, ValueKind};
 use common::{seed_appendix_rows, SeedRow};
 
 /// Typing slips in the seed's appendix that the catalog corrects.
@@ -31,7 +30,7 @@ fn fixed(seed: &str) -> String {
 }
 
 /// `Hoàn thành =1` -> (`Hoàn thành`, 1).
-fn option_cell(cell: &str) -> (String, u8) {
+fn option_cell(cell: &str) -> (String, i64) {
     let (label, code) = cell.rsplit_once('=').expect("an option cell has `=`");
     (
         label.trim().to_owned(),
@@ -54,22 +53,24 @@ fn expected_note(code: &str, seed_note: &str) -> String {
 }
 
 #[test]
-fn every_seed_row_is_in_the_catalog_in_order_with_the_sample_values() {
+fn every_seed_row_is_in_the_template_in_order_with_the_sample_values() {
     let report = sample();
+    let template = legacy();
+    let facts = Facts::new(&template, &report);
     let mut rows = seed_appendix_rows().into_iter();
     let mut next = |what: &str| -> SeedRow {
         rows.next()
             .unwrap_or_else(|| panic!("the seed has no row for {what}"))
     };
     let mut checked = 0;
-    for group in GROUPS {
-        let row = next(group.code);
+    for (index, group) in template.groups.iter().enumerate() {
+        let row = next(&group.code);
         assert_eq!(row.number.trim_end_matches('.'), group.code);
-        assert_eq!(row.label, group.title);
-        assert_eq!(row.note, group.compiled_by, "group {}", group.code);
-        for indicator in group_indicators(group) {
-            let row = next(indicator.code);
-            let cell = appendix::cell(&report, indicator);
+        assert_eq!(row.label, group.label);
+        assert_eq!(row.note, group.note, "group {}", group.code);
+        for indicator in template.group_rows(index) {
+            let row = next(&indicator.code);
+            let cell = appendix::cell(&facts, indicator);
             assert_eq!(
                 fixed(&row.number),
                 indicator.printed_number(),
@@ -77,13 +78,13 @@ fn every_seed_row_is_in_the_catalog_in_order_with_the_sample_values() {
                 indicator.code
             );
             assert_eq!(fixed(&row.label), indicator.label, "{}", indicator.code);
-            if let ValueKind::Choice(options) = indicator.kind {
+            if let Some(ValueKind::Choice(options)) = indicator.entered_kind() {
                 let mut chosen = None;
                 for (index, option) in options.iter().enumerate() {
                     let row = if index == 0 {
                         row.clone()
                     } else {
-                        next(indicator.code)
+                        next(&indicator.code)
                     };
                     assert_eq!(
                         option_cell(&row.unit),
@@ -99,10 +100,10 @@ fn every_seed_row_is_in_the_catalog_in_order_with_the_sample_values() {
                 assert_eq!(cell.choice(), chosen, "{}", indicator.code);
             } else {
                 assert_eq!(fixed(&row.unit), indicator.unit, "{}", indicator.code);
-                assert_eq!(cell.value_text(), row.value, "{}", indicator.code);
+                assert_eq!(cell.value_text, row.value, "{}", indicator.code);
                 assert_eq!(
                     cell.note,
-                    expected_note(indicator.code, &row.note),
+                    expected_note(&indicator.code, &row.note),
                     "{}",
                     indicator.code
                 );
@@ -115,19 +116,23 @@ fn every_seed_row_is_in_the_catalog_in_order_with_the_sample_values() {
         None,
         "seed rows left over"
     );
-    assert_eq!(checked, INDICATORS.len());
+    assert_eq!(checked, template.rows.len());
 }
 
 #[test]
 fn kinds_and_units_of_every_indicator() {
-    let kind_name = |kind: ValueKind| match kind {
-        ValueKind::Heading => "heading",
-        ValueKind::Count => "count",
-        ValueKind::Percent => "percent",
-        ValueKind::Ratio => "ratio",
-        ValueKind::Money => "money",
-        ValueKind::Choice(_) => "choice",
-        ValueKind::Text => "text",
+    let kind_name = |row: &Row| match &row.source {
+        RowSource::Heading => "heading",
+        RowSource::Computed {
+            unit: Some(Unit::Percent),
+            ..
+        } => "ratio",
+        RowSource::Computed { .. } | RowSource::Entered(ValueKind::Count) => "count",
+        RowSource::Entered(ValueKind::Percent) => "percent",
+        RowSource::Entered(ValueKind::Money) => "money",
+        RowSource::Entered(ValueKind::Choice(_)) => "choice",
+        RowSource::Entered(ValueKind::Text) => "text",
+        RowSource::Entered(ValueKind::Date) => "date",
     };
     let expected: &[(&str, &str, &str)] = &[
         ("1.1", "count", ""),
@@ -190,98 +195,107 @@ fn kinds_and_units_of_every_indicator() {
         ("7.9.c", "ratio", "%"),
         ("7.9.d", "ratio", "%"),
     ];
-    let actual: Vec<(&str, &str, &str)> = INDICATORS
+    let template = legacy();
+    let actual: Vec<(&str, &str, &str)> = template
+        .rows
         .iter()
-        .map(|i| (i.code, kind_name(i.kind), i.unit))
+        .map(|row| (row.code.as_str(), kind_name(row), row.unit.as_str()))
         .collect();
     assert_eq!(actual, expected);
 }
 
 #[test]
-fn catalog_is_consistent() {
+fn the_template_is_consistent() {
+    let template = legacy();
     let mut codes = HashSet::new();
-    for indicator in INDICATORS {
+    for row in &template.rows {
         assert!(
-            codes.insert(indicator.code),
+            codes.insert(row.code.as_str()),
             "duplicate code {}",
-            indicator.code
+            row.code
         );
-        assert!(!indicator.label.trim().is_empty());
-        let is_ratio_kind = indicator.kind == ValueKind::Ratio;
-        let is_ratio_source = matches!(indicator.source, Source::Ratio { .. });
-        assert_eq!(is_ratio_kind, is_ratio_source, "{}", indicator.code);
-        let paths: Vec<&str> = match indicator.source {
-            Source::Entered => Vec::new(),
-            Source::Figure(path) => vec![path],
-            Source::Sum(paths) => paths.to_vec(),
-            Source::Ratio {
-                numerator,
-                denominator,
-            } => vec![numerator, denominator],
-        };
-        for path in paths {
+        assert!(!row.label.trim().is_empty());
+        if let RowSource::Computed { value, .. } = &row.source {
+            let mut refs = Vec::new();
+            value.refs(&mut refs);
             assert!(
-                figures::field(path).is_some(),
-                "{}: unknown figure {path}",
-                indicator.code
+                refs.iter().all(|r| matches!(r, Ref::Figure(_))),
+                "{} reads only figures",
+                row.code
             );
         }
-        if let ValueKind::Choice(options) = indicator.kind {
-            assert!(options.len() >= 2, "{}", indicator.code);
-            let codes: HashSet<u8> = options.iter().map(|o| o.code).collect();
-            assert_eq!(codes.len(), options.len(), "{}", indicator.code);
+        if let Some(ValueKind::Choice(options)) = row.entered_kind() {
+            assert!(options.len() >= 2, "{}", row.code);
+            let codes: HashSet<i64> = options.iter().map(|o| o.code).collect();
+            assert_eq!(codes.len(), options.len(), "{}", row.code);
         }
-        if indicator.is_sub_row() {
-            let parent = indicator.code.rsplit_once('.').unwrap().0;
+        if row.is_sub_row() {
+            let parent = row.code.rsplit_once('.').unwrap().0;
             assert!(
-                find_indicator(parent).is_some(),
+                template.row(parent).is_some(),
                 "{} has no parent row",
-                indicator.code
+                row.code
             );
         }
-        if indicator.kind == ValueKind::Heading {
-            let prefix = format!("{}.", indicator.code);
+        if row.is_heading() {
+            let prefix = format!("{}.", row.code);
             assert!(
-                INDICATORS.iter().any(|i| i.code.starts_with(&prefix)),
+                template.rows.iter().any(|r| r.code.starts_with(&prefix)),
                 "heading {} groups nothing",
-                indicator.code
+                row.code
             );
         }
     }
-    assert_eq!(INDICATORS.len(), 59);
-}
-
-#[test]
-fn bounds_follow_the_kind() {
-    let count = find_indicator("3.1").unwrap().bounds().unwrap();
-    assert_eq!(count.min.hundredths(), 0);
-    assert_eq!(count.max, None);
-    assert!(count.whole);
-    let percent = find_indicator("3.3.c").unwrap().bounds().unwrap();
-    assert_eq!(percent.max.map(|m| m.hundredths()), Some(10_000));
-    assert!(!percent.whole);
-    let choice = find_indicator("7.3").unwrap().bounds().unwrap();
-    assert_eq!(
-        (choice.min.hundredths(), choice.max.unwrap().hundredths()),
-        (0, 200)
-    );
-    assert!(find_indicator("7.4").unwrap().bounds().is_none());
-    assert!(find_indicator("7.9").unwrap().bounds().is_none());
+    assert_eq!(template.rows.len(), 59);
 }
 
 #[test]
 fn the_sample_types_only_entered_cells() {
     let report = sample();
+    let template = legacy();
     for code in report.appendix.keys() {
-        let indicator = find_indicator(code).unwrap_or_else(|| panic!("unknown code {code}"));
+        let row = template
+            .row(code)
+            .unwrap_or_else(|| panic!("unknown code {code}"));
         assert!(
-            indicator.is_entered(),
+            row.entered_kind().is_some(),
             "{code} is computed but typed in the sample"
         );
     }
-    let entered = INDICATORS.iter().filter(|i| i.is_entered()).count();
+    let entered = template
+        .rows
+        .iter()
+        .filter(|r| r.entered_kind().is_some())
+        .count();
     // Every entered cell of the seed is typed in the sample, except 7.7.b,
     // which the seed leaves empty.
     assert_eq!(report.appendix.len(), entered - 1);
     assert!(!report.appendix.contains_key("7.7.b"));
+}
+
+#[test]
+fn bounds_follow_the_kind() {
+    use cchc_core::decimal::Decimal;
+    let template = legacy();
+    let bounds = |code: &str| {
+        template
+            .row(code)
+            .unwrap()
+            .entered_kind()
+            .unwrap()
+            .default_bounds()
+    };
+    assert_eq!(bounds("3.1"), (Some(Decimal::ZERO), None));
+    assert_eq!(
+        bounds("3.3.c"),
+        (Some(Decimal::ZERO), Some(Decimal::from(100)))
+    );
+    assert_eq!(bounds("7.4"), (None, None));
+    let choice = template.row("7.3").unwrap().entered_kind().unwrap();
+    assert_eq!(
+        choice.option(2).map(|o| o.label.as_str()),
+        Some("Hoàn thành")
+    );
+    assert_eq!(choice.option(3), None);
+    assert!(template.row("7.9").unwrap().entered_kind().is_none());
 }
