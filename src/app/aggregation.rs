@@ -8,9 +8,6 @@ use leptos::prelude::*;
 
 use super::{files, Editor, Screen};
 use cchc_core::aggregate::{self, ReceivedFile, Summary};
-use cchc_core::catalog::GROUPS;
-use cchc_core::exchange;
-use cchc_core::rules::Severity;
 
 /// `Tổng hợp nhiều báo cáo`, in the actions bar.
 pub fn open_button(editor: Editor) -> impl IntoView {
@@ -28,7 +25,7 @@ pub fn read_all(editor: Editor, files: Option<web_sys::FileList>) {
         if let Some(file) = list.get(index) {
             files::read_file(file, move |name, bytes| {
                 let received = ReceivedFile {
-                    opened: exchange::open(&bytes),
+                    opened: files::open_file(editor, &bytes),
                     name,
                 };
                 editor.received.update(|all| {
@@ -45,13 +42,10 @@ fn notes(summary: &Summary) -> impl IntoView {
         .notes
         .iter()
         .map(|note| {
-            let (class, label) = match note.severity {
-                Severity::Error => ("issue error", "Không cộng"),
-                Severity::Warning => ("issue warning", "Lưu ý"),
-            };
+            let class = format!("issue {}", note.severity.class());
             view! {
                 <li class=class>
-                    <strong>{label}" · "{note.file_name.clone()}</strong>": "{note.message.clone()}
+                    <strong>{note.label()}" · "{note.file_name.clone()}</strong>": "{note.message.clone()}
                 </li>
             }
         })
@@ -69,39 +63,37 @@ fn table(summary: &Summary) -> impl IntoView {
         })
         .collect_view();
     let mut rows = Vec::new();
-    for group in GROUPS {
+    let groups = summary
+        .template
+        .as_ref()
+        .map(|t| t.groups.as_slice())
+        .unwrap_or_default();
+    for group in groups {
         rows.push(
             view! {
                 <tr class="group">
                     <th scope="rowgroup">{format!("{}.", group.code)}</th>
-                    <td colspan=4 + summary.units.len()>{group.title}</td>
+                    <td colspan=4 + summary.units.len()>{group.label.clone()}</td>
                 </tr>
             }
             .into_any(),
         );
-        for row in summary
-            .rows
-            .iter()
-            .filter(|row| row.indicator.group_code() == group.code)
-        {
-            let class = if row.indicator.is_sub_row() {
-                "sub-row"
-            } else {
-                ""
-            };
-            let values = row
+        for summary_row in &summary.rows[group.rows.clone()] {
+            let row = summary.row(summary_row);
+            let class = if row.is_sub_row() { "sub-row" } else { "" };
+            let values = summary_row
                 .values
                 .iter()
                 .map(|value| view! { <td class="number-cell">{value.clone()}</td> })
                 .collect_view();
             rows.push(
                 view! {
-                    <tr class=class data-code=row.indicator.code>
-                        <td>{row.indicator.printed_number()}</td>
-                        <td>{row.indicator.label}</td>
-                        <td>{row.indicator.unit}</td>
-                        <td class="total number-cell">{row.total.clone()}</td>
-                        <td class="note">{row.note.clone()}</td>
+                    <tr class=class data-code=row.code.clone()>
+                        <td>{row.printed_number()}</td>
+                        <td>{row.label.clone()}</td>
+                        <td>{row.unit.clone()}</td>
+                        <td class="total number-cell">{summary_row.total.clone()}</td>
+                        <td class="note">{summary_row.note.clone()}</td>
                         {values}
                     </tr>
                 }

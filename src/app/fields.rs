@@ -9,9 +9,11 @@ use wasm_bindgen::JsCast;
 
 use super::Editor;
 use cchc_core::edit;
-use cchc_core::entry::Entry;
+use cchc_core::entry::{self, Entry};
 use cchc_core::report::Report;
-use cchc_core::rules::{Issue, Severity};
+use cchc_core::rules::Issue;
+use cchc_core::template::{Value, ValueKind};
+use cchc_core::text::Text;
 
 /// The element id of the input at `path`: `f-figures-applications-received`.
 pub fn field_id(path: &str) -> String {
@@ -42,8 +44,10 @@ pub enum Look {
 
 /// The issues at `path`, as a signal that changes only when they do, so
 /// that a keystroke elsewhere redraws nothing here.
-pub fn issues_here(editor: Editor, path: &str) -> ArcRwSignal<Vec<Issue>> {
-    editor.issues_signal(path)
+pub fn issues_at(editor: Editor, path: &str) -> ArcRwSignal<Vec<Issue>> {
+    editor
+        .issues
+        .with_untracked(|issues| editor.slots.at(path, issues))
 }
 
 /// The issue messages, drawn under an input; `id` is what the input's
@@ -55,13 +59,10 @@ pub fn messages(here: ArcRwSignal<Vec<Issue>>, id: String) -> impl IntoView {
                 here.get()
                     .into_iter()
                     .map(|issue| {
-                        let (class, word) = match issue.severity {
-                            Severity::Error => ("message error", "Lỗi: "),
-                            Severity::Warning => ("message warning", "Lưu ý: "),
-                        };
+                        let class = format!("message {}", issue.severity.class());
                         view! {
                             <p class=class>
-                                <span class="visually-hidden">{word}</span>
+                                <span class="visually-hidden">{issue.severity.word()}": "</span>
                                 {issue.message}
                             </p>
                         }
@@ -83,8 +84,12 @@ fn issue_attributes(
     let invalid = {
         let here = here.clone();
         move || {
-            here.with(|issues| issues.iter().any(|i| i.severity == Severity::Error))
-                .then_some("true")
+            here.with(|issues| {
+                issues
+                    .iter()
+                    .any(|i| i.severity == cchc_core::rules::Severity::Error)
+            })
+            .then_some("true")
         }
     };
     let message_id = message_id.to_owned();
@@ -163,6 +168,109 @@ fn field_with<T: Entry + 'static>(
     )
 }
 
+/// A labelled input for a value of the template's `kind` at `path`,
+/// showing `current` and writing what was typed with `set`. A coded
+/// choice is a select.
+pub fn value_field(
+    editor: Editor,
+    path: String,
+    label: Label,
+    code: Option<String>,
+    kind: ValueKind,
+    current: Value,
+    set: Setter<Value>,
+) -> AnyView {
+    if let ValueKind::Choice(options) = &kind {
+        let mut choices = vec![(String::new(), "— chưa chọn —".to_owned())];
+        choices.extend(options.iter().map(|option| {
+            (
+                option.code.to_string(),
+                format!("{} ({})", option.label, option.code),
+            )
+        }));
+        let shown = entry::show(&current);
+        return select(
+            editor,
+            path,
+            label,
+            code,
+            choices,
+            shown,
+            Box::new(move |report, chosen| {
+                set(
+                    report,
+                    entry::parse(&kind, chosen).unwrap_or(Value::Missing),
+                )
+            }),
+        );
+    }
+    let look = match kind {
+        ValueKind::Count | ValueKind::Money | ValueKind::Percent => Look::Number,
+        ValueKind::Date => Look::Date,
+        _ => Look::Line,
+    };
+    let tidy_kind = kind.clone();
+    input(
+        editor,
+        path,
+        label,
+        look,
+        entry::show(&current),
+        code,
+        Box::new(move |report, typed| match entry::parse(&kind, typed) {
+            Ok(value) => {
+                set(report, value);
+                true
+            }
+            Err(_) => {
+                set(report, Value::Missing);
+                false
+            }
+        }),
+        Box::new(move |typed| {
+            entry::parse(&tidy_kind, typed)
+                .ok()
+                .map(|v| entry::show(&v))
+        }),
+    )
+}
+
+/// A select of the values of a small enum (`all`, named by `name`), the
+/// chosen one written with `set`.
+pub fn enum_select<T: Copy + PartialEq + Send + Sync + 'static>(
+    editor: Editor,
+    path: &str,
+    label: &str,
+    all: &'static [T],
+    name: fn(T) -> String,
+    current: T,
+    set: fn(&mut Report, T),
+) -> AnyView {
+    let options = all
+        .iter()
+        .enumerate()
+        .map(|(index, value)| (index.to_string(), name(*value)))
+        .collect();
+    let current = all
+        .iter()
+        .position(|value| *value == current)
+        .unwrap_or(0)
+        .to_string();
+    select(
+        editor,
+        path.to_owned(),
+        Label::Text(label.to_owned()),
+        None,
+        options,
+        current,
+        Box::new(move |report, chosen| {
+            if let Some(value) = chosen.parse::<usize>().ok().and_then(|i| all.get(i)) {
+                set(report, *value);
+            }
+        }),
+    )
+}
+
 /// The input behind [`field`]: `write` stores what was typed and says
 /// whether it was a value; `tidy` gives the text to show once the user
 /// leaves a valid input (`16091000` becomes `16.091.000`).
@@ -173,7 +281,7 @@ pub fn input(
     label: Label,
     look: Look,
     initial: String,
-    code: Option<&'static str>,
+    code: Option<String>,
     write: Writer,
     tidy: Tidier,
 ) -> AnyView {
@@ -183,7 +291,7 @@ pub fn input(
         .doc
         .with_untracked(|doc| doc.pending.get(&path).cloned())
         .unwrap_or(initial);
-    let here = issues_here(editor, &path);
+    let here = issues_at(editor, &path);
     let (invalid, described) = issue_attributes(here.clone(), &message_id);
     let on_input = {
         let path = path.clone();
@@ -270,14 +378,14 @@ pub fn select(
     editor: Editor,
     path: String,
     label: Label,
-    code: Option<&'static str>,
+    code: Option<String>,
     options: Vec<(String, String)>,
     current: String,
     set: ChoiceSetter,
 ) -> AnyView {
     let id = field_id(&path);
     let message_id = format!("{id}-msg");
-    let here = issues_here(editor, &path);
+    let here = issues_at(editor, &path);
     let (invalid, described) = issue_attributes(here.clone(), &message_id);
     let on_change = move |event: leptos::ev::Event| {
         let chosen = event_target_value(&event);
@@ -405,9 +513,9 @@ pub fn add_button<T: 'static>(
     prefix: String,
     len: usize,
     text: String,
-    first_field: &'static str,
+    first_field: String,
     list: ListAccess<T>,
-    item: fn() -> T,
+    item: impl Fn() -> T + Send + Sync + 'static,
 ) -> AnyView {
     let on_click = {
         let prefix = prefix.clone();
@@ -440,8 +548,8 @@ pub fn text_list(
     prefix: &'static str,
     item_label: &'static str,
     look: Look,
-    items: Vec<cchc_core::text::Text>,
-    list: ListAccess<cchc_core::text::Text>,
+    items: Vec<Text>,
+    list: ListAccess<Text>,
 ) -> impl IntoView {
     let len = items.len();
     let rows = (0..len)
@@ -485,9 +593,9 @@ pub fn text_list(
             prefix.to_owned(),
             len,
             format!("Thêm {}", item_label.to_lowercase()),
-            "",
+            String::new(),
             list,
-            cchc_core::text::Text::default,
+            Text::default,
         )}
     }
 }

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{storage, Editor, Notice};
-use cchc_core::draft::{self, StoredDraft, STORAGE_VERSION};
+use super::{storage, templates, Editor, Notice};
+use cchc_core::draft::{self, StoredDraft};
 use cchc_core::exchange::{self, Opened};
 use cchc_core::report::Report;
-use cchc_core::rules::PendingInputs;
+use cchc_core::template;
 
 /// An opened file waiting for the user's choice.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,22 +60,34 @@ fn now_iso() -> String {
 fn export_json(editor: Editor) {
     editor.flush();
     let revision = editor.meta.get_untracked().exports + 1;
-    let report = editor.doc.with_untracked(|doc| doc.report.clone());
-    let file = exchange::envelope(&report, revision, &now_iso());
-    let json = serde_json::to_string_pretty(&file).expect("an envelope always serialises");
-    download(&exchange::file_name(&report), "application/json", &json);
+    let json = editor.with_facts_untracked(|facts| {
+        let file = exchange::envelope(facts.template, facts.report, revision, &now_iso());
+        serde_json::to_string_pretty(&file).expect("an envelope always serialises")
+    });
+    let name = editor
+        .doc
+        .with_untracked(|doc| exchange::file_name(&doc.report));
+    download(&name, "application/json", &json);
     editor.meta.update(|meta| meta.exports = revision);
     editor.modify(|_| {});
     editor.flush();
 }
 
 fn export_csv(editor: Editor) {
-    let report = editor.doc.with_untracked(|doc| doc.report.clone());
-    download(
-        &exchange::csv_file_name(&report),
-        "text/csv;charset=utf-8",
-        &exchange::appendix_csv(&report),
-    );
+    let (name, csv) = editor.with_facts_untracked(|facts| {
+        (
+            exchange::csv_file_name(facts.report),
+            exchange::appendix_csv(facts),
+        )
+    });
+    download(&name, "text/csv;charset=utf-8", &csv);
+}
+
+/// Opens a report file with the templates this browser has, or the one
+/// inside the file.
+pub(super) fn open_file(editor: Editor, bytes: &[u8]) -> Result<Opened, exchange::ImportError> {
+    let installed = editor.templates.get_untracked();
+    exchange::open(bytes, &|wanted| template::find(&installed, wanted))
 }
 
 /// The stored draft of the same unit and period as `report`.
@@ -89,12 +101,16 @@ fn same_report(editor: Editor, report: &Report) -> Option<StoredDraft> {
 }
 
 fn say(editor: Editor, text: String, is_error: bool) {
-    editor.notice.set(Some(Notice { text, is_error }));
+    editor.say(if is_error {
+        Notice::error(text)
+    } else {
+        Notice::info(text)
+    });
 }
 
 /// Judges the bytes of a picked or dropped file.
 fn receive(editor: Editor, name: String, bytes: Vec<u8>) {
-    match exchange::open(&bytes) {
+    match open_file(editor, &bytes) {
         Err(error) => say(
             editor,
             format!("Không mở được tệp «{name}»: {}", error.message()),
@@ -117,62 +133,36 @@ fn receive(editor: Editor, name: String, bytes: Vec<u8>) {
 }
 
 /// Opens the imported report as a new draft, or in place of `replace`
-/// after keeping a backup copy of it.
+/// after keeping a backup copy of it (the policy is [`draft::import`]). A
+/// template that came inside the file is kept, so the draft opens again.
 fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
     editor.import.set(None);
-    let now = js_sys::Date::now();
-    match replace {
-        Some(old) => {
-            let mut backup = old.clone();
-            backup.id = storage::new_id();
-            backup.name = format!("{} (bản cũ, trước khi mở tệp)", old.current_name());
-            backup.named_by_user = true;
-            backup.saved_at = now;
-            if let Err(message) = storage::write_draft(&backup) {
-                return say(editor, message, true);
-            }
-            storage::update_index(|index| index.record(&backup));
-            let replaced = StoredDraft {
-                storage_version: STORAGE_VERSION,
-                id: old.id.clone(),
-                name: old.name.clone(),
-                named_by_user: old.named_by_user,
-                exports: opened.revision.max(old.exports),
-                saved_at: now,
-                report: opened.report,
-                pending: PendingInputs::new(),
-                previous: old.previous.clone(),
-            };
-            if let Err(message) = storage::write_draft(&replaced) {
-                return say(editor, message, true);
-            }
-            editor.open(replaced);
-            say(
-                editor,
-                "Đã mở tệp thay cho bản nháp cùng đơn vị và kỳ; bản cũ được giữ lại trong danh sách bản nháp.".to_owned(),
-                false,
-            );
-        }
-        None => {
-            let mut stored = StoredDraft {
-                storage_version: STORAGE_VERSION,
-                id: storage::new_id(),
-                name: String::new(),
-                named_by_user: false,
-                exports: opened.revision,
-                saved_at: now,
-                report: opened.report,
-                pending: PendingInputs::new(),
-                previous: None,
-            };
-            stored.name = draft::default_name(&stored.report);
-            if let Err(message) = storage::write_draft(&stored) {
-                return say(editor, message, true);
-            }
-            editor.open(stored);
-            say(editor, "Đã mở tệp thành bản nháp mới.".to_owned(), false);
-        }
+    if let Err(message) = templates::keep(editor, &opened.template) {
+        return say(editor, message, true);
     }
+    let import = draft::import(
+        opened.report,
+        opened.revision,
+        replace.as_ref(),
+        storage::new_id(),
+        js_sys::Date::now(),
+    );
+    if let Some(backup) = &import.backup {
+        if let Err(message) = storage::write_draft(backup) {
+            return say(editor, message, true);
+        }
+        storage::update_index(|index| index.record(backup));
+    }
+    if let Err(message) = storage::write_draft(&import.opened) {
+        return say(editor, message, true);
+    }
+    editor.open(import.opened);
+    let text = if import.backup.is_some() {
+        "Đã mở tệp thay cho bản nháp cùng đơn vị và kỳ; bản cũ được giữ lại trong danh sách bản nháp."
+    } else {
+        "Đã mở tệp thành bản nháp mới."
+    };
+    say(editor, text.to_owned(), false);
 }
 
 /// Reads `file` and hands its name and bytes to `then`.

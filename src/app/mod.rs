@@ -1,36 +1,51 @@
 //! The browser shell: Leptos components over the pure core.
 //!
-//! The whole open draft lives in one signal ([`Doc`]: the report and what
-//! was typed but is not yet a value). Inputs are uncontrolled: each is drawn
-//! once from the model and writes its one field back on every keystroke;
-//! validation, derived figures and sentences are signals read from the doc.
-//! Structural edits (add, remove, move) and opening another draft redraw
-//! the editor from the model (`layout`), which keeps inputs and model in step
-//! without diffing hundreds of fields on every keystroke.
+//! The open draft lives in one signal ([`Doc`]: the report and what was
+//! typed but is not yet a value), beside the template it is written under.
+//! Inputs are uncontrolled: each is drawn once from the model and writes its
+//! one field back on every keystroke; the figures are read once per change
+//! ([`Editor::values`]) and validation, derived figures and sentences are
+//! signals read from them. Structural edits (add, remove, move) and opening
+//! another draft redraw the editor from the model (`layout`), which keeps
+//! inputs and model in step without diffing hundreds of fields on every
+//! keystroke.
+//!
+//! [`Editor`] is the handle every component shares (all signals, so it is
+//! `Copy`); what it does is split by concern: the draft's life cycle in
+//! [`drafts`], saving in [`autosave`], handing issues to fields in
+//! [`issue_slots`], templates in [`templates`].
 
 mod aggregation;
+mod appendix_card;
+mod autosave;
+mod drafts;
 mod fields;
+mod figures_card;
 mod files;
+mod issue_slots;
 mod journal;
 mod narrative;
 mod print;
 mod sections;
 mod storage;
+mod templates;
 mod toolbar;
 
-use std::collections::HashMap;
-use std::time::Duration;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use cchc_core::draft::{self, StoredDraft, STORAGE_VERSION};
+use cchc_core::facts::Facts;
+use cchc_core::figures::FigureValues;
 use cchc_core::period::ReportKind;
 use cchc_core::report::Report;
 use cchc_core::rules::{self, Issue, PendingInputs};
+use cchc_core::template::Template;
 
-/// How long after the last keystroke the draft is written to storage.
-const SAVE_DELAY: Duration = Duration::from_millis(300);
+pub use autosave::Autosave;
+pub use drafts::DraftMeta;
+pub use issue_slots::IssueSlots;
 
 pub fn start() {
     cchc_core::text::install_normalizer(browser_normalize);
@@ -54,15 +69,6 @@ pub struct Doc {
     pub pending: PendingInputs,
 }
 
-/// The open draft's identity in storage.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DraftMeta {
-    pub id: String,
-    pub name: String,
-    pub named_by_user: bool,
-    pub exports: u32,
-}
-
 /// What the page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -73,88 +79,136 @@ pub enum Screen {
     Aggregate,
 }
 
-/// A message shown in the banner above the editor.
+/// A message shown in the banner above the editor; `details` are listed
+/// under it (the mistakes of a refused template).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    pub details: Vec<String>,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            is_error: false,
+            details: Vec::new(),
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            is_error: true,
+            ..Notice::info(text)
+        }
+    }
 }
 
 /// Everything the components share. All fields are signals, so it is `Copy`.
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub doc: RwSignal<Doc>,
+    /// The template the open draft is written under.
+    pub template: RwSignal<Arc<Template>>,
+    /// The figures of the open draft, read once per change.
+    pub values: Memo<FigureValues>,
     pub issues: Memo<Vec<Issue>>,
     /// Bumped to redraw the editor from the model.
     pub layout: RwSignal<u64>,
     pub meta: RwSignal<DraftMeta>,
-    pub saved_at: RwSignal<Option<f64>>,
-    pub notice: RwSignal<Option<Notice>>,
-    pub drafts: RwSignal<draft::DraftIndex>,
+    pub drafts: RwSignal<cchc_core::draft::DraftIndex>,
     /// The open draft is an untouched `Báo cáo mới`: it is dropped rather
     /// than kept in the list when another draft is opened.
     pristine: StoredValue<bool>,
-    /// The issues of each drawn field, as one signal per path, updated only
-    /// where they changed: a keystroke then wakes a few fields, not all.
-    issue_slots: StoredValue<HashMap<String, ArcRwSignal<Vec<Issue>>>>,
     /// Another tab changed this draft: autosave waits for the user's choice.
     pub conflict: RwSignal<bool>,
     /// The last period's figures, shown beside each figure.
     pub previous: RwSignal<Option<cchc_core::report::Figures>>,
+    pub notice: RwSignal<Option<Notice>>,
     /// An opened file waiting for the user's choice.
     pub import: RwSignal<Option<files::PendingImport>>,
     /// What the page shows: the editor, the print view or the aggregation.
     pub screen: RwSignal<Screen>,
     /// The files opened on the aggregation page, as judged.
     pub received: RwSignal<Vec<cchc_core::aggregate::ReceivedFile>>,
-    /// Changes wait to be written (the save runs [`SAVE_DELAY`] after the last).
-    pub unsaved: RwSignal<bool>,
-    save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// The templates this browser has: built in and installed.
+    pub templates: RwSignal<Vec<Arc<Template>>>,
+    pub saving: Autosave,
+    pub slots: IssueSlots,
 }
 
 impl Editor {
     fn new() -> Editor {
+        let template = RwSignal::new(cchc_core::template::legacy());
         let doc = RwSignal::new(Doc {
-            report: Report::new(ReportKind::FirstQuarter, 2025),
+            report: Report::new(&template.get_untracked(), ReportKind::FirstQuarter, 2025),
             pending: PendingInputs::new(),
         });
-        let issues = Memo::new(move |_| doc.with(|doc| rules::check(&doc.report, &doc.pending)));
+        let values = Memo::new(move |_| {
+            template.with(|template| doc.with(|doc| template.values(&doc.report.figures)))
+        });
+        let issues = Memo::new(move |_| {
+            template.with(|template| {
+                doc.with(|doc| {
+                    values.with(|values| {
+                        rules::check(
+                            &Facts::with_values(template, &doc.report, values),
+                            &doc.pending,
+                        )
+                    })
+                })
+            })
+        });
         Editor {
             doc,
+            template,
+            values,
             issues,
             layout: RwSignal::new(0),
-            meta: RwSignal::new(DraftMeta {
-                id: String::new(),
-                name: String::new(),
-                named_by_user: false,
-                exports: 0,
-            }),
-            saved_at: RwSignal::new(None),
-            notice: RwSignal::new(None),
-            drafts: RwSignal::new(draft::DraftIndex::default()),
+            meta: RwSignal::new(DraftMeta::default()),
+            drafts: RwSignal::new(Default::default()),
+            pristine: StoredValue::new(false),
             conflict: RwSignal::new(false),
-            import: RwSignal::new(None),
             previous: RwSignal::new(None),
-            unsaved: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            import: RwSignal::new(None),
             screen: RwSignal::new(Screen::Editor),
             received: RwSignal::new(Vec::new()),
-            pristine: StoredValue::new(false),
-            issue_slots: StoredValue::new(HashMap::new()),
-            save_timer: StoredValue::new(None),
+            templates: RwSignal::new(templates::installed()),
+            saving: Autosave::new(),
+            slots: IssueSlots::new(),
         }
+    }
+
+    /// Runs `read` on the open draft's facts, tracking the doc, its figures
+    /// and its template: a derived view re-runs when they change.
+    pub fn with_facts<R>(&self, read: impl FnOnce(&Facts) -> R) -> R {
+        self.template.with(|template| {
+            self.doc.with(|doc| {
+                self.values
+                    .with(|values| read(&Facts::with_values(template, &doc.report, values)))
+            })
+        })
+    }
+
+    /// The same, without tracking (in event handlers).
+    pub fn with_facts_untracked<R>(&self, read: impl FnOnce(&Facts) -> R) -> R {
+        self.template.with_untracked(|template| {
+            self.doc.with_untracked(|doc| {
+                self.values.with_untracked(|values| {
+                    read(&Facts::with_values(template, &doc.report, values))
+                })
+            })
+        })
     }
 
     /// Applies one edit and schedules the save.
     pub fn modify(&self, edit: impl FnOnce(&mut Doc)) {
         self.doc.update(edit);
         self.pristine.set_value(false);
-        self.unsaved.set(true);
-        if let Some(timer) = self.save_timer.get_value() {
-            timer.clear();
-        }
         let editor = *self;
-        let timer = set_timeout_with_handle(move || editor.flush(), SAVE_DELAY).ok();
-        self.save_timer.set_value(timer);
+        self.saving.schedule(move || editor.flush());
     }
 
     /// A structural edit: applies it, redraws the editor and then focuses
@@ -171,167 +225,6 @@ impl Editor {
         }
     }
 
-    /// The issues at `path`, as a signal that changes only when they do.
-    pub fn issues_signal(&self, path: &str) -> ArcRwSignal<Vec<Issue>> {
-        if let Some(slot) = self
-            .issue_slots
-            .with_value(|slots| slots.get(path).cloned())
-        {
-            return slot;
-        }
-        let slot = ArcRwSignal::new(self.issues_at_untracked(path));
-        self.issue_slots
-            .update_value(|slots| _ = slots.insert(path.to_owned(), slot.clone()));
-        slot
-    }
-
-    /// Hands each field's signal its new issues, where they changed.
-    fn dispatch_issues(&self) {
-        let issues = self.issues.get();
-        let mut by_path: HashMap<&str, Vec<Issue>> = HashMap::new();
-        for issue in &issues {
-            by_path.entry(&issue.path).or_default().push(issue.clone());
-        }
-        self.issue_slots.with_value(|slots| {
-            for (path, slot) in slots {
-                let new = by_path.remove(path.as_str()).unwrap_or_default();
-                if slot.with_untracked(|old| *old != new) {
-                    slot.set(new);
-                }
-            }
-        });
-    }
-
-    fn issues_at_untracked(&self, path: &str) -> Vec<Issue> {
-        self.issues.with_untracked(|issues| {
-            issues
-                .iter()
-                .filter(|issue| issue.path == path)
-                .cloned()
-                .collect()
-        })
-    }
-
-    /// Saves now if anything changed since the last save.
-    pub fn flush(&self) {
-        if let Some(timer) = self.save_timer.get_value() {
-            timer.clear();
-            self.save_timer.set_value(None);
-        }
-        if self.unsaved.get_untracked() {
-            self.save_now();
-        }
-    }
-
-    /// Writes the open draft and its line in the drafts list.
-    pub fn save_now(&self) {
-        if self.conflict.get_untracked() {
-            return;
-        }
-        let stored = self.stored(js_sys::Date::now());
-        match storage::write_draft(&stored) {
-            Ok(()) => {
-                self.unsaved.set(false);
-                self.saved_at.set(Some(stored.saved_at));
-                // A successful save ends the "storage full" message only.
-                if self
-                    .notice
-                    .with_untracked(|n| n.as_ref().is_some_and(|n| n.text == storage::FULL))
-                {
-                    self.notice.set(None);
-                }
-                self.record(&stored);
-            }
-            Err(message) => self.notice.set(Some(Notice {
-                text: message,
-                is_error: true,
-            })),
-        }
-    }
-
-    fn record(&self, stored: &StoredDraft) {
-        let index = storage::update_index(|index| {
-            index.record(stored);
-            index.last_open = Some(stored.id.clone());
-        });
-        self.drafts.set(index);
-    }
-
-    /// The open draft as it would be stored.
-    pub fn stored(&self, saved_at: f64) -> StoredDraft {
-        let meta = self.meta.get_untracked();
-        let (report, pending) = self
-            .doc
-            .with_untracked(|doc| (doc.report.clone(), doc.pending.clone()));
-        let mut stored = StoredDraft {
-            storage_version: STORAGE_VERSION,
-            id: meta.id,
-            name: meta.name,
-            named_by_user: meta.named_by_user,
-            exports: meta.exports,
-            saved_at,
-            report,
-            pending,
-            previous: self.previous.get_untracked(),
-        };
-        stored.name = stored.current_name();
-        stored
-    }
-
-    /// Shows `stored` in the editor.
-    pub fn open(&self, stored: StoredDraft) {
-        self.flush();
-        let current = self.meta.get_untracked().id;
-        if self.pristine.get_value() && current != stored.id {
-            storage::delete_draft(&current);
-            storage::update_index(|index| index.remove(&current));
-        }
-        self.pristine.set_value(false);
-        self.conflict.set(false);
-        self.meta.set(DraftMeta {
-            id: stored.id.clone(),
-            name: stored.current_name(),
-            named_by_user: stored.named_by_user,
-            exports: stored.exports,
-        });
-        self.saved_at.set(Some(stored.saved_at));
-        self.previous.set(stored.previous.clone());
-        self.doc.set(Doc {
-            report: stored.report.clone(),
-            pending: stored.pending.clone(),
-        });
-        self.unsaved.set(false);
-        self.record(&stored);
-        self.redraw(None);
-    }
-
-    /// Starts a new draft holding `report` and saves it at once. An empty
-    /// report stays `pristine` until its first change.
-    pub fn open_new(
-        &self,
-        report: Report,
-        name: Option<String>,
-        previous: Option<cchc_core::report::Figures>,
-    ) {
-        let empty = report == Report::new(report.period.kind, report.period.year);
-        let mut stored = StoredDraft {
-            storage_version: STORAGE_VERSION,
-            id: storage::new_id(),
-            name: name.clone().unwrap_or_default(),
-            named_by_user: name.is_some(),
-            exports: 0,
-            saved_at: js_sys::Date::now(),
-            report,
-            pending: PendingInputs::new(),
-            previous,
-        };
-        stored.name = stored.current_name();
-        self.open(stored);
-        self.unsaved.set(true);
-        self.save_now();
-        self.pristine.set_value(empty);
-    }
-
     /// Shows `screen`, then focuses the element with id `focus` (the
     /// control that leads back where the user came from).
     pub fn show(&self, screen: Screen, focus: &'static str) {
@@ -340,28 +233,8 @@ impl Editor {
         request_animation_frame(move || focus_element(focus));
     }
 
-    /// Opens the stored draft `id`, or says why it cannot be opened.
-    pub fn open_stored(&self, id: &str) -> bool {
-        match storage::read_draft(id) {
-            Ok(Some(stored)) => {
-                self.open(stored);
-                true
-            }
-            Ok(None) => {
-                self.drafts
-                    .set(storage::update_index(|index| index.remove(id)));
-                false
-            }
-            Err(error) => {
-                self.drafts
-                    .set(storage::update_index(|index| index.remove(id)));
-                self.notice.set(Some(Notice {
-                    text: error.message(),
-                    is_error: true,
-                }));
-                false
-            }
-        }
+    pub fn say(&self, notice: Notice) {
+        self.notice.set(Some(notice));
     }
 }
 
@@ -391,39 +264,26 @@ pub fn redrawn_on(
     view! { <For each=move || [key()] key=|key| *key children=move |_| children() /> }
 }
 
-/// The report `Báo cáo mới` starts: the one whose period is running today.
-fn new_report() -> Report {
+/// The period `Báo cáo mới` starts: the one whose period is running today.
+fn current_period() -> (ReportKind, i32) {
     let now = js_sys::Date::new_0();
     let today = cchc_core::date::Date::new(
         now.get_full_year() as i32,
         (now.get_month() + 1) as u8,
         now.get_date() as u8,
     );
-    let (kind, year) = today
+    today
         .map(ReportKind::current)
-        .unwrap_or((ReportKind::FirstQuarter, 2025));
-    Report::new(kind, year)
+        .unwrap_or((ReportKind::FirstQuarter, 2025))
 }
 
 #[component]
 fn App() -> impl IntoView {
     let editor = Editor::new();
-    Effect::new(move |_| editor.dispatch_issues());
-    let index = storage::update_index(|_| {});
-    editor.drafts.set(index.clone());
-    let reopened = index
-        .last_open
-        .as_deref()
-        .or(index.drafts.first().map(|line| line.id.as_str()))
-        .is_some_and(|id| editor.open_stored(id));
-    if !reopened {
-        editor.open_new(new_report(), None, None);
-    }
+    Effect::new(move |_| editor.issues.with(|issues| editor.slots.dispatch(issues)));
+    editor.open_last_or_new();
     if let Err(message) = storage::check_available() {
-        editor.notice.set(Some(Notice {
-            text: message,
-            is_error: true,
-        }));
+        editor.say(Notice::error(message));
     }
     storage::watch(editor);
     files::watch_drops(editor);
@@ -442,8 +302,8 @@ fn App() -> impl IntoView {
                         view! {
                             {sections::header_and_period(editor)}
                             {narrative::narrative(editor)}
-                            {sections::figures(editor)}
-                            {sections::appendix(editor)}
+                            {figures_card::figures(editor)}
+                            {appendix_card::appendix(editor)}
                             {sections::closing(editor)}
                         }
                         .into_any()

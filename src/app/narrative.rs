@@ -1,6 +1,7 @@
 //! The running text: parts, sections and points numbered as they will print
-//! (I, 1, a), their paragraphs and the sentences written from the figures,
-//! the tasks for the next period, with add, remove and move for each.
+//! (I, 1, a), their paragraphs and the sentences the template writes from
+//! the figures, the tasks for the next period, with add, remove and move for
+//! each. Headings follow their titles as they are typed.
 
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 use super::fields::{self, field, ListAccess, Look};
 use super::Editor;
 use cchc_core::edit::{section_path, BlockList};
-use cchc_core::report::{section_number as number, Block, Report, Section, Sentence, TextBlock};
+use cchc_core::report::{section_number as number, Block, Report, Section, TextBlock};
 use cchc_core::sentences;
 use cchc_core::text::Text;
 use cchc_core::vi;
@@ -19,13 +20,18 @@ pub fn narrative(editor: Editor) -> impl IntoView {
         .doc
         .with_untracked(|doc| doc.report.narrative.clone());
     let next_number = vi::roman(narrative.parts.len() as u32 + 1);
+    let next_title = Memo::new(move |_| {
+        editor
+            .doc
+            .with(|doc| doc.report.narrative.next_tasks.title.to_string())
+    });
     let tasks: ListAccess<Text> = Arc::new(|report| Some(&mut report.narrative.next_tasks.items));
     let body = view! {
         <h3>"Mở đầu"</h3>
         {blocks(editor, BlockList::Preamble, &narrative.preamble)}
         {section_list(editor, Vec::new(), &narrative.parts)}
         <section class="narrative-section depth-1" aria-label="Nhiệm vụ thời gian tới">
-            <h3>{next_number}". "{narrative.next_tasks.title.to_string()}</h3>
+            <h3>{next_number}". "{move || next_title.get()}</h3>
             {field(
                 editor,
                 "narrative.next_tasks.title".to_owned(),
@@ -96,7 +102,7 @@ fn section_list(editor: Editor, parent: Vec<usize>, sections: &[Section]) -> Any
             prefix,
             len,
             format!("Thêm {what}"),
-            ".title",
+            ".title".to_owned(),
             list,
             Section::default,
         )}
@@ -114,7 +120,19 @@ fn section_view(editor: Editor, path: Vec<usize>, section: &Section, siblings: u
         .unwrap_or_default();
     let index = path.last().copied().unwrap_or(0);
     let title = section.title.clone();
-    let heading = format!("{number} {}", section.title);
+    let heading = {
+        let (path, number) = (path.clone(), number.clone());
+        let title = Memo::new(move |_| {
+            editor.doc.with(|doc| {
+                doc.report
+                    .narrative
+                    .section(&path)
+                    .map(|section| section.title.to_string())
+                    .unwrap_or_default()
+            })
+        });
+        move || format!("{number} {}", title.get())
+    };
     let title_input = {
         let path = path.clone();
         field(
@@ -230,17 +248,19 @@ fn text_block(editor: Editor, list: &BlockList, index: usize, block: &TextBlock)
     .into_any()
 }
 
-fn generated_block(editor: Editor, list: &BlockList, index: usize, sentence: Sentence) -> AnyView {
+fn generated_block(editor: Editor, list: &BlockList, index: usize, sentence: String) -> AnyView {
     let key = format!("{}.{index}", list.path());
-    let lines = move || {
-        editor
-            .doc
-            .with(|doc| sentences::lines(sentence, &doc.report).join("\n"))
+    let title = editor
+        .template
+        .with_untracked(|template| sentences::title(template, &sentence));
+    let lines = {
+        let sentence = sentence.clone();
+        move || editor.with_facts(|facts| sentences::lines(facts, &sentence).join("\n"))
     };
     let title_id = format!("t-{}", key.replace('.', "-"));
     view! {
-        <p class="generated-title" id=title_id.clone()>{sentences::title(sentence)}</p>
-        <output class="generated preformatted" data-derived=key data-sentence=format!("{sentence:?}") aria-labelledby=title_id>
+        <p class="generated-title" id=title_id.clone()>{title}</p>
+        <output class="generated preformatted" data-derived=key data-sentence=sentence aria-labelledby=title_id>
             {lines}
         </output>
     }
@@ -265,7 +285,7 @@ fn blocks(editor: Editor, list: BlockList, blocks: &[Block]) -> impl IntoView {
                     format!("đoạn {}", index + 1),
                 ),
                 Block::Generated { sentence } => (
-                    generated_block(editor, &list, index, *sentence),
+                    generated_block(editor, &list, index, sentence.clone()),
                     format!("câu tự động {}", index + 1),
                 ),
             };
@@ -282,20 +302,14 @@ fn blocks(editor: Editor, list: BlockList, blocks: &[Block]) -> impl IntoView {
         let access = access.clone();
         let prefix = prefix.clone();
         move |event: leptos::ev::Event| {
-            let chosen = event_target_value(&event);
-            let Some(sentence) = chosen
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| Sentence::ALL.get(i))
-            else {
+            let sentence = event_target_value(&event);
+            if sentence.is_empty() {
                 return;
-            };
+            }
             let focus = Some(fields::button_id(&prefix, "remove", len));
             editor.restructure(focus, |doc| {
                 if let Some(blocks) = access(&mut doc.report) {
-                    blocks.push(Block::Generated {
-                        sentence: *sentence,
-                    });
+                    blocks.push(Block::Generated { sentence });
                 }
             });
         }
@@ -308,20 +322,22 @@ fn blocks(editor: Editor, list: BlockList, blocks: &[Block]) -> impl IntoView {
                 prefix.clone(),
                 len,
                 "Thêm đoạn văn".to_owned(),
-                ".text",
+                ".text".to_owned(),
                 access,
                 || Block::Text(TextBlock::default()),
             )}
             <label for=select_id.clone()>"Thêm câu tự động: "</label>
             <select id=select_id on:change=add_sentence>
                 <option value="" selected=true>"— chọn câu —"</option>
-                {Sentence::ALL
-                    .iter()
-                    .enumerate()
-                    .map(|(index, sentence)| {
-                        view! { <option value=index.to_string()>{sentences::title(*sentence)}</option> }
-                    })
-                    .collect_view()}
+                {editor.template.with_untracked(|template| {
+                    template
+                        .sentences
+                        .iter()
+                        .map(|sentence| {
+                            view! { <option value=sentence.key.clone()>{sentence.title.clone()}</option> }
+                        })
+                        .collect_view()
+                })}
             </select>
         </div>
     }

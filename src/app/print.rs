@@ -23,14 +23,14 @@ pub fn open_button(editor: Editor) -> impl IntoView {
 }
 
 fn document_html(editor: Editor) -> String {
-    editor.doc.with(|doc| document::html(&doc.report))
+    editor.with_facts(document::html)
 }
 
 fn download_standalone(editor: Editor) {
-    let (name, page) = editor.doc.with_untracked(|doc| {
+    let (name, page) = editor.with_facts_untracked(|facts| {
         (
-            document::file_name(&doc.report),
-            document::standalone(&doc.report),
+            document::file_name(facts.report),
+            document::standalone(facts),
         )
     });
     files::download(&name, "text/html;charset=utf-8", &page);
@@ -46,7 +46,7 @@ fn print_from_anywhere(editor: Editor) {
     };
     let before = Closure::<dyn Fn()>::new(move || {
         if editor.screen.get_untracked() == Screen::Editor {
-            set_document(&editor.doc.with_untracked(|doc| document::html(&doc.report)));
+            set_document(&editor.with_facts_untracked(document::html));
         }
     });
     let after = Closure::<dyn Fn()>::new(move || {

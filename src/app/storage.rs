@@ -29,10 +29,15 @@ pub fn check_available() -> Result<(), String> {
 fn write(key: &str, value: &impl serde::Serialize) -> Result<(), String> {
     let json = serde_json::to_string(value)
         .map_err(|error| format!("Không ghi được bản nháp: {error}"))?;
+    write_text(key, &json)
+}
+
+/// Writes `text` under `key` in localStorage and in the journal.
+pub fn write_text(key: &str, text: &str) -> Result<(), String> {
     LocalStorage::raw()
-        .set_item(key, &json)
+        .set_item(key, text)
         .map_err(|_| FULL.to_owned())?;
-    journal::put(key, &json);
+    journal::put(key, text);
     Ok(())
 }
 
@@ -126,10 +131,9 @@ pub fn watch(editor: Editor) {
             editor.drafts.set(update_index(|_| {}));
         } else if key == draft::draft_key(&editor.meta.get_untracked().id) {
             if event.new_value().is_none() {
-                editor.notice.set(Some(Notice {
-                    text: "Bản nháp này vừa bị xóa ở một thẻ (tab) khác. Nội dung vẫn còn trên màn hình; thay đổi tiếp theo sẽ lưu lại nó.".to_owned(),
-                    is_error: false,
-                }));
+                editor.say(Notice::info(
+                    "Bản nháp này vừa bị xóa ở một thẻ (tab) khác. Nội dung vẫn còn trên màn hình; thay đổi tiếp theo sẽ lưu lại nó.",
+                ));
             } else {
                 editor.conflict.set(true);
             }

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::{fields, focus_element, storage, Editor, Notice};
-use cchc_core::draft;
-use cchc_core::rules::{self, Severity};
+use super::{fields, focus_element, Editor, Notice};
+use cchc_core::rules;
 use cchc_core::sample;
 
 /// `HH:MM:SS` of a time in milliseconds since 1970, in local time.
@@ -35,47 +34,20 @@ fn drafts_panel(editor: Editor) -> impl IntoView {
             .flatten();
         if let Some(name) = answer.map(|name| name.trim().to_owned()) {
             if !name.is_empty() {
-                editor.meta.update(|meta| {
-                    meta.name = name;
-                    meta.named_by_user = true;
-                });
-                editor.modify(|_| {});
-                editor.flush();
+                editor.rename_open(name);
             }
         }
     };
-    let duplicate = move |_| {
-        editor.flush();
-        let current = editor.stored(js_sys::Date::now());
-        let mut copy = current.clone();
-        copy.id = storage::new_id();
-        copy.name = draft::copy_name(&current.current_name());
-        copy.named_by_user = true;
-        editor.open(copy);
-        editor.modify(|_| {});
-        editor.flush();
-    };
+    let duplicate = move |_| editor.duplicate_open();
     let delete = move |_| {
         let meta = editor.meta.get_untracked();
         let question = format!(
             "Xóa bản nháp «{}»? Bản nháp đã xóa không lấy lại được.",
             meta.name
         );
-        if !window().confirm_with_message(&question).unwrap_or(false) {
-            return;
+        if window().confirm_with_message(&question).unwrap_or(false) {
+            editor.delete_open();
         }
-        storage::delete_draft(&meta.id);
-        let index = storage::update_index(|index| index.remove(&meta.id));
-        editor.drafts.set(index.clone());
-        let next = index.drafts.first().map(|line| line.id.clone());
-        let opened = next.is_some_and(|id| editor.open_stored(&id));
-        if !opened {
-            editor.open_new(super::new_report(), None, None);
-        }
-        editor.notice.set(Some(Notice {
-            text: format!("Đã xóa bản nháp «{}».", meta.name),
-            is_error: false,
-        }));
     };
     let options = move || {
         let current = editor.meta.with(|meta| meta.id.clone());
@@ -102,20 +74,20 @@ fn drafts_panel(editor: Editor) -> impl IntoView {
 }
 
 pub fn app_bar(editor: Editor) -> impl IntoView {
-    let new_report = move |_| editor.open_new(super::new_report(), None, None);
-    let load_sample = move |_| editor.open_new(sample::sample(), None, None);
+    let new_report = move |_| editor.new_report();
+    let load_sample = move |_| editor.open_new(sample::sample(), None);
     let next_period = move |_| {
         editor.flush();
         let report = editor.doc.with_untracked(|doc| doc.report.clone());
-        let previous = Some(report.figures.clone());
-        editor.open_new(cchc_core::next_period::next_period(&report), None, previous);
-        editor.notice.set(Some(Notice {
-            text: "Đã tạo báo cáo kỳ sau: số liệu kỳ này hiện bên cạnh từng ô để so sánh."
-                .to_owned(),
-            is_error: false,
-        }));
+        let next = editor
+            .template
+            .with_untracked(|template| cchc_core::next_period::next_period(template, &report));
+        editor.open_new(next, Some(report.figures));
+        editor.say(Notice::info(
+            "Đã tạo báo cáo kỳ sau: số liệu kỳ này hiện bên cạnh từng ô để so sánh.",
+        ));
     };
-    let status = move || match editor.saved_at.get() {
+    let status = move || match editor.saving.saved_at.get() {
         Some(millis) => format!("Đã lưu lúc {}", clock(millis)),
         None => "Chưa lưu".to_owned(),
     };
@@ -131,11 +103,12 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
                 {super::aggregation::open_button(editor)}
             </div>
             {drafts_panel(editor)}
+            {super::templates::picker(editor)}
             <p
                 class="save-status"
                 role="status"
                 id="save-status"
-                data-pending=move || editor.unsaved.get().then_some("1")
+                data-pending=move || editor.saving.unsaved.get().then_some("1")
             >
                 {status}
             </p>
@@ -168,9 +141,18 @@ pub fn notice_banner(editor: Editor) -> impl IntoView {
         move || {
             editor.notice.get().map(|notice| {
             let class = if notice.is_error { "banner error" } else { "banner info" };
+            let details = (!notice.details.is_empty()).then(|| {
+                let items = notice
+                    .details
+                    .into_iter()
+                    .map(|detail| view! { <li>{detail}</li> })
+                    .collect_view();
+                view! { <ul class="details">{items}</ul> }
+            });
             view! {
                 <div class=class role="alert">
                     <p>{notice.text}</p>
+                    {details}
                     <button type="button" on:click=move |_| editor.notice.set(None)>"Đóng"</button>
                 </div>
             }
@@ -214,10 +196,8 @@ pub fn summary(editor: Editor) -> impl IntoView {
             .map(|issue| {
                 let target = fields::field_id(&issue.path);
                 let fallback = issue.path.clone();
-                let (class, word) = match issue.severity {
-                    Severity::Error => ("issue error", "Lỗi"),
-                    Severity::Warning => ("issue warning", "Lưu ý"),
-                };
+                let class = format!("issue {}", issue.severity.class());
+                let word = issue.severity.word();
                 let go = move |_| {
                     if document().get_element_by_id(&target).is_some() {
                         focus_element(&target);

@@ -29,7 +29,7 @@ test('typing the sample figures by keyboard into an empty report gives the sampl
   await loadSample(page);
   const expected = await derivedValues(page);
   expect(expected.figures['applications.resolved']).toBe('843/847 (99,52%)');
-  expect(expected.sentences.OneStopResults).toContain('843/847 hồ sơ đạt 99,52%');
+  expect(expected.sentences.one_stop_results).toContain('843/847 hồ sơ đạt 99,52%');
 
   await newReport(page);
   const empty = await derivedValues(page);
@@ -58,7 +58,7 @@ test('typing the sample figures by keyboard into an empty report gives the sampl
 
   const typed = await derivedValues(page);
   expect(typed.figures).toEqual(expected.figures);
-  for (const sentence of ['PlanProgress', 'OneStopResults', 'StaffOfficials', 'StaffCivilServants', 'OutgoingDocuments']) {
+  for (const sentence of ['plan_progress', 'one_stop_results', 'staff_officials', 'staff_civil_servants', 'outgoing_documents']) {
     expect(typed.sentences[sentence], sentence).toBe(expected.sentences[sentence]);
   }
   // Typed with thousands dots, shown back the same way once left.

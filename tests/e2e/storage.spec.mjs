@@ -39,7 +39,8 @@ test('a reload keeps every value typed and reopens the same draft', async ({ pag
   const draft = JSON.parse(stored[`${PREFIX}draft/${index.last_open}`]);
   // Stored data carries its format versions.
   expect(draft.storage_version).toBe(1);
-  expect(draft.report.format_version).toBe(1);
+  expect(draft.report.format_version).toBe(2);
+  expect(draft.report.template.id).toBe('cchc-xa-phuong-quang-ngai');
   expect(draft.name).toBe(`${await page.locator('#draft-list option:checked').textContent()}`);
 });
 

@@ -26,6 +26,17 @@ pub fn draft_key(id: &str) -> String {
     format!("{PREFIX}draft/{id}")
 }
 
+/// The key of a template installed from a file, by its checksum: two
+/// templates never share a key, and a report finds its own again.
+pub fn template_key(sha256: &str) -> String {
+    format!("{PREFIX}template/{sha256}")
+}
+
+/// The key of the checksum of the template `Báo cáo mới` uses.
+pub fn chosen_template_key() -> String {
+    format!("{PREFIX}chosen-template")
+}
+
 /// The key under which an unreadable stored copy is set aside, so that a
 /// broken draft is never overwritten and can still be sent for recovery.
 pub fn broken_key(id: &str) -> String {
@@ -250,12 +261,18 @@ pub fn read_index(json: Option<&str>) -> DraftIndex {
 /// At start the newer copy (by `saved_at`) wins; a readable copy beats an
 /// unreadable one; on a tie the local copy stays.
 pub fn journal_wins(local: Option<&str>, journal: &str) -> bool {
-    let saved_at = |json: &str| {
-        serde_json::from_str::<serde_json::Value>(json)
-            .ok()
-            .and_then(|value| value.get("saved_at").and_then(serde_json::Value::as_f64))
+    let parse = |json: &str| serde_json::from_str::<serde_json::Value>(json).ok();
+    let Some(journal) = parse(journal).filter(serde_json::Value::is_object) else {
+        return false;
     };
-    match (local.and_then(saved_at), saved_at(journal)) {
+    // Nothing here at all (a template, say, lost with the browser): the
+    // journal's copy is all there is.
+    let Some(local) = local else {
+        return true;
+    };
+    let saved_at =
+        |value: &serde_json::Value| value.get("saved_at").and_then(serde_json::Value::as_f64);
+    match (parse(local).as_ref().and_then(saved_at), saved_at(&journal)) {
         (_, None) => false,
         (None, Some(_)) => true,
         (Some(local), Some(journal)) => journal > local,
@@ -355,6 +372,14 @@ mod tests {
         assert!(!journal_wins(Some(&at(2.0)), &at(2.0)));
         assert!(!journal_wins(Some(&at(2.0)), "{broken"));
         assert!(!journal_wins(None, "[]"));
+        assert!(
+            journal_wins(None, "{\"id\": \"mau\"}"),
+            "a value with no local copy comes back"
+        );
+        assert!(!journal_wins(
+            Some("{\"id\": \"mau\"}"),
+            "{\"id\": \"mau\"}"
+        ));
         let index = DraftIndex {
             saved_at: 5.0,
             ..DraftIndex::default()
@@ -382,6 +407,10 @@ mod tests {
         assert!(broken_key("d1").starts_with("bao-cao-cchc/"));
         assert_eq!(set_aside_key(&draft_key("d1")), Some(broken_key("d1")));
         assert_eq!(set_aside_key(&index_key()), None);
+        assert_eq!(template_key("ab12"), "bao-cao-cchc/v1/template/ab12");
+        assert_eq!(set_aside_key(&template_key("ab12")), None);
+        assert!(!template_key("x").starts_with(&draft_key("")));
+        assert!(chosen_template_key().starts_with("bao-cao-cchc/"));
     }
 
     #[test]

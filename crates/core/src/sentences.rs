@@ -8,7 +8,7 @@
 //! out empty is left out.
 
 use crate::facts::{holds, Facts};
-use crate::template::{ListItems, Part, SentenceDef, Style};
+use crate::template::{ListItems, Part, SentenceDef, Style, Template};
 
 pub use crate::template::BLANK;
 
@@ -83,8 +83,8 @@ pub fn lines(facts: &Facts, key: &str) -> Vec<String> {
 }
 
 /// What a generated block is called in the editor.
-pub fn title(facts: &Facts, key: &str) -> String {
-    facts.template.sentence(key).map_or_else(
+pub fn title(template: &Template, key: &str) -> String {
+    template.sentence(key).map_or_else(
         || format!("Câu tự động «{key}»"),
         |sentence| sentence.title.clone(),
     )

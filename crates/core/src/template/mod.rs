@@ -414,6 +414,27 @@ pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
+/// The templates a browser has, each once (by checksum), in the order a
+/// list shows them: by title, the newest version of each first.
+pub fn arrange(mut templates: Vec<Arc<Template>>) -> Vec<Arc<Template>> {
+    let mut seen = std::collections::HashSet::new();
+    templates.retain(|template| seen.insert(template.sha256.clone()));
+    templates.sort_by(|a, b| {
+        a.id.cmp(&b.id)
+            .then_with(|| compare_versions(&b.version, &a.version))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    templates
+}
+
+/// The template `wanted` names, among `templates`.
+pub fn find(templates: &[Arc<Template>], wanted: &TemplateRef) -> Option<Arc<Template>> {
+    templates
+        .iter()
+        .find(|template| template.sha256 == wanted.sha256)
+        .cloned()
+}
+
 /// The templates the app carries, in `public/templates/`: the first is the
 /// sample ward's, which every report written before templates existed
 /// belongs to.
