@@ -579,7 +579,7 @@ pub fn text_list(
                         prefix.to_owned(),
                         index,
                         len,
-                        format!("{} {}", item_label.to_lowercase(), index + 1),
+                        format!("{} {}", cchc_core::text::lower(item_label), index + 1),
                         list.clone(),
                     )}
                 </li>
@@ -592,7 +592,7 @@ pub fn text_list(
             editor,
             prefix.to_owned(),
             len,
-            format!("Thêm {}", item_label.to_lowercase()),
+            format!("Thêm {}", cchc_core::text::lower(item_label)),
             String::new(),
             list,
             Text::default,

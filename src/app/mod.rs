@@ -48,18 +48,23 @@ pub use drafts::DraftMeta;
 pub use issue_slots::IssueSlots;
 
 pub fn start() {
-    cchc_core::text::install_normalizer(browser_normalize);
+    cchc_core::text::install_transform(browser_text);
     journal::restore_then(|| leptos::mount::mount_to_body(App));
 }
 
-/// Unicode normalisation by the browser (`String.prototype.normalize`), so
-/// that the wasm carries no Unicode tables.
-fn browser_normalize(text: &str, form: cchc_core::text::Form) -> String {
-    let name = match form {
-        cchc_core::text::Form::Composed => "NFC",
-        cchc_core::text::Form::Decomposed => "NFD",
-    };
-    js_sys::JsString::from(text).normalize(name).into()
+/// Unicode normalisation and case by the browser (`String.prototype`'s
+/// `normalize`, `toUpperCase`, `toLowerCase`), so that the wasm carries no
+/// Unicode tables.
+fn browser_text(text: &str, transform: cchc_core::text::Transform) -> String {
+    use cchc_core::text::Transform;
+    let text = js_sys::JsString::from(text);
+    match transform {
+        Transform::Nfc => text.normalize("NFC"),
+        Transform::Nfd => text.normalize("NFD"),
+        Transform::Upper => text.to_upper_case(),
+        Transform::Lower => text.to_lower_case(),
+    }
+    .into()
 }
 
 /// What is being edited: the report and the typed texts that are not values.

@@ -12,7 +12,7 @@ use crate::exchange;
 use crate::facts::Facts;
 use crate::report::{section_number, Block, Report, Section};
 use crate::sentences;
-use crate::text::Text;
+use crate::text::{self, Text};
 use crate::vi;
 
 /// The document's stylesheet: page, fonts, header, body, appendix table.
@@ -75,11 +75,11 @@ impl Writer<'_> {
         for line in lines_of(&header.parent_agency) {
             agency.push_str(&format!(
                 "<div class=\"parent-agency\">{}</div>",
-                escape(&vi::upper(line))
+                escape(&text::upper(line))
             ));
         }
         let mut issuer: Vec<String> = lines_of(&header.issuing_agency)
-            .map(|line| escape(&vi::upper(line)))
+            .map(|line| escape(&text::upper(line)))
             .collect();
         if !header.unit.name.is_blank() {
             issuer.push(escape(&header.unit.header_line()));
@@ -161,7 +161,7 @@ impl Writer<'_> {
             let path: Vec<usize> = parent.iter().copied().chain([index]).collect();
             let title = section.title.trim();
             let title = if path.len() == 1 {
-                vi::upper(title)
+                text::upper(title)
             } else {
                 title.to_owned()
             };
@@ -186,7 +186,7 @@ impl Writer<'_> {
         let items: Vec<&Text> = tasks.items.iter().filter(|item| !item.is_blank()).collect();
         if !tasks.title.is_blank() || !items.is_empty() {
             let number = section_number(&[narrative.parts.len()]);
-            let heading = format!("{number} {}", vi::upper(tasks.title.trim()));
+            let heading = format!("{number} {}", text::upper(tasks.title.trim()));
             self.element("h2", "part", heading.trim());
             for (index, item) in items.iter().enumerate() {
                 let text = format!("{}. {}", index + 1, item.trim());
@@ -207,7 +207,7 @@ impl Writer<'_> {
         for line in lines_of(&signature.authority).chain(lines_of(&signature.title)) {
             signer.push_str(&format!(
                 "<div class=\"signer-title\">{}</div>",
-                escape(&vi::upper(line))
+                escape(&text::upper(line))
             ));
         }
         signer.push_str("<div class=\"signature-space\"></div>");
@@ -246,7 +246,7 @@ impl Writer<'_> {
             || format!("{HAND_BLANK}/{HAND_BLANK}/{HAND_BLANK}"),
             vi::format_date,
         );
-        let issuer = vi::capitalize_first(&header.issuing_agency.trim().to_lowercase());
+        let issuer = vi::capitalize_first(&crate::text::lower(header.issuing_agency.trim()));
         let mut author = issuer;
         if !header.unit.name.is_blank() {
             author = format!("{author} {}", header.unit.full_name());
@@ -264,7 +264,7 @@ impl Writer<'_> {
         self.push(&format!(
             "<h2 class=\"appendix-title\">THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN<br>\
              CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {}</h2>\n",
-            escape(&vi::upper(&self.report.period.long_name()))
+            escape(&text::upper(&self.report.period.long_name()))
         ));
         let source = self.appendix_source();
         self.element("p", "appendix-source", &source);

@@ -21,7 +21,7 @@ use crate::decimal::Decimal;
 pub use crate::figures::Figures;
 use crate::period::{DataPeriod, ReportKind};
 use crate::template::{Template, TemplateRef};
-use crate::text::Text;
+use crate::text::{self, Text};
 use crate::vi;
 
 /// The version of the report's JSON shape. Raise it with every change that an
@@ -114,7 +114,7 @@ impl Unit {
 
     /// `PHƯỜNG TRƯƠNG QUANG TRỌNG`, the second line of the agency block.
     pub fn header_line(&self) -> String {
-        vi::upper(&self.full_name())
+        text::upper(&self.full_name())
     }
 
     /// What tells one unit from another however its name was typed

@@ -309,7 +309,7 @@ fn check_figures(checker: &mut Checker, facts: &Facts, pending: &PendingInputs) 
                     if figure.required && !pending.contains_key(&path) {
                         checker.error(
                             &path,
-                            format!("Chưa nhập: {}.", figure.label.to_lowercase()),
+                            format!("Chưa nhập: {}.", crate::text::lower(&figure.label)),
                         );
                     }
                 } else if let Some(problem) = value_problem(kind, &value, figure.bounds()) {

@@ -11,7 +11,7 @@ use std::fmt;
 
 use crate::date::{Date, DateError};
 use crate::decimal::Decimal;
-use crate::text::nfc;
+use crate::text::{nfc, upper};
 
 /// `16091000` -> `16.091.000`.
 pub fn group_digits(value: u64) -> String {
@@ -163,16 +163,11 @@ pub fn date_in_words(date: Date) -> String {
     format!("ngày {day} tháng {month} năm {}", date.year())
 }
 
-/// Upper case with Vietnamese letters kept whole (`phường` -> `PHƯỜNG`).
-pub fn upper(text: &str) -> String {
-    nfc(&text.to_uppercase())
-}
-
 /// The first letter in upper case (`phường` -> `Phường`).
 pub fn capitalize_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => nfc(&(first.to_uppercase().collect::<String>() + chars.as_str())),
+        Some(first) => nfc(&(upper(first.encode_utf8(&mut [0; 4])) + chars.as_str())),
         None => String::new(),
     }
 }
@@ -662,10 +657,11 @@ mod tests {
     #[test]
     fn text_case_and_slugs() {
         assert_eq!(
-            upper("phường Trương Quang Trọng"),
+            crate::text::upper("phường Trương Quang Trọng"),
             "PHƯỜNG TRƯƠNG QUANG TRỌNG"
         );
-        assert_eq!(upper("đặc khu"), "ĐẶC KHU");
+        assert_eq!(crate::text::upper("đặc khu"), "ĐẶC KHU");
+        assert_eq!(crate::text::lower("ỦY BAN NHÂN DÂN"), "ủy ban nhân dân");
         assert_eq!(capitalize_first("phường"), "Phường");
         assert_eq!(capitalize_first("ủy ban"), "Ủy ban");
         assert_eq!(capitalize_first(""), "");
