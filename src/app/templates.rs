@@ -85,11 +85,12 @@ fn install(editor: Editor, name: String, bytes: Vec<u8>) {
     let already = editor
         .templates
         .with_untracked(|list| list.iter().any(|t| t.sha256 == template.sha256));
+    // Chosen first, so that the list drawn again when it is kept shows it.
+    choose(&template.sha256);
     if let Err(message) = keep(editor, &template) {
         editor.say(Notice::error(message));
         return;
     }
-    choose(&template.sha256);
     let mut text = if already {
         format!("Mẫu báo cáo «{}» đã có sẵn.", template.display_name())
     } else {

@@ -679,7 +679,11 @@ impl Reader {
             Carry::No,
         );
         let required = self.flag(map, "required", place);
-        if let (Some(key), Some(label), Some(kind)) = (key, label, kind) {
+        // A figure with a mistake is still known by its key, so that what
+        // refers to it is not reported as well.
+        let label = label.unwrap_or_default();
+        let kind = kind.unwrap_or(FigureKind::One(ValueKind::Count));
+        if let Some(key) = key {
             figures.push((
                 Figure {
                     key,
@@ -961,7 +965,6 @@ impl Reader {
         }
         let title = self.text(map, "title", place);
         let mut lines = Vec::new();
-        let mut complete = true;
         for (index, line) in self.array(map, "lines", place, true).iter().enumerate() {
             let place = format!("{place}.lines[{index}]");
             let parts: Vec<Option<Part>> = match line {
@@ -972,15 +975,15 @@ impl Reader {
                     .collect(),
                 other => vec![self.part(other, &place, names)],
             };
-            match parts.into_iter().collect::<Option<Vec<Part>>>() {
-                Some(parts) => lines.push(parts),
-                None => complete = false,
+            if let Some(parts) = parts.into_iter().collect::<Option<Vec<Part>>>() {
+                lines.push(parts);
             }
         }
-        complete.then_some(())?;
+        // A sentence with a mistake is still known by its key, so that the
+        // outline placing it is not reported as well.
         Some(SentenceDef {
             key: key?,
-            title: title?,
+            title: title.unwrap_or_default(),
             lines,
         })
     }
