@@ -185,8 +185,32 @@ fn mistakes_of_shape_and_names_are_refused_too() {
         "appendix[0].rows[3].code: mã «2.9» phải bắt đầu bằng mã nhóm «1.»"
     );
     assert_eq!(
+        only(|t| t["version"] = json!(2025.10)),
+        "version: viết phiên bản trong dấu nháy kép, ví dụ \"2025.10\""
+    );
+    assert_eq!(
+        only(|t| t["figures"][0]["figures"][2]["options"] = json!([])),
+        "figures[0].figures[2].options: «options» chỉ dùng cho số liệu loại «choice»"
+    );
+    assert_eq!(
+        only(|t| t["sentences"][2]["lines"][0][1]["else"] = json!("x")),
+        "sentences[2].lines[0][1].else: «else» không dùng được trong phần có «items»"
+    );
+    assert_eq!(
+        only(|t| t["rules"][0]["at"] = json!([1])),
+        "rules[0]: thiếu «at» (số liệu báo lỗi): khóa của số liệu, hoặc danh sách các khóa"
+    );
+    assert_eq!(
+        only(|t| t["outline"]["closing"][0]["text"] = json!("Hết.")),
+        "outline.closing[0]: một khối là câu tự động («sentence») hoặc đoạn văn («text»), không phải cả hai"
+    );
+    assert_eq!(
+        only(|t| t["id"] = json!(" mau ")),
+        "id: mã mẫu « mau » chỉ gồm chữ thường không dấu, chữ số và dấu - (không có dấu cách)"
+    );
+    assert_eq!(
         only(|t| t["id"] = json!("Mẫu 1")),
-        "id: mã mẫu «Mẫu 1» chỉ gồm chữ thường không dấu, chữ số và dấu -"
+        "id: mã mẫu «Mẫu 1» chỉ gồm chữ thường không dấu, chữ số và dấu - (không có dấu cách)"
     );
 }
 

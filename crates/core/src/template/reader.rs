@@ -19,7 +19,7 @@ use crate::decimal::Decimal;
 use crate::report::{Block, Narrative, NextTasks, Recipients, Section, TextBlock};
 use crate::rules::Severity;
 use crate::text::{nfc, Text};
-use crate::vi::{RatioRule, Rounding};
+use crate::vi::Rounding;
 
 /// One mistake in a template file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,9 +99,11 @@ fn excerpt(source: &str, position: usize) -> String {
 }
 
 /// A figure key or a sentence key: lower-case ASCII letters, digits and `_`
-/// in parts joined by dots.
+/// in parts joined by dots, starting with a letter (so an expression reads
+/// it as a name), and not an operator (`and`, `or`, `not`).
 fn is_key(key: &str) -> bool {
-    !key.is_empty()
+    key.starts_with(|c: char| c.is_ascii_lowercase())
+        && !["and", "or", "not"].contains(&key)
         && key.split('.').all(|part| {
             !part.is_empty()
                 && part
@@ -456,14 +458,7 @@ impl Reader {
     }
 
     fn numbers(&mut self, value: Option<&Json>) -> NumberRules {
-        let mut rules = NumberRules {
-            ratio: RatioRule {
-                rounding: Rounding::HalfUp,
-                decimals: 2,
-                keep_trailing_zeros: false,
-            },
-            small_counts_two_digits: true,
-        };
+        let mut rules = NumberRules::default();
         let Some(value) = value else {
             return rules;
         };
@@ -521,12 +516,21 @@ impl Reader {
             else {
                 continue;
             };
-            let code = match option.get("code").and_then(Json::as_i64) {
-                Some(code) if (0..=999).contains(&code) => Some(code),
-                _ => {
+            let code = match option.get("code") {
+                None | Some(Json::Null) => {
                     self.error(&place, "thiếu «code» (mã), một số nguyên từ 0 đến 999");
                     None
                 }
+                Some(code) => match code.as_i64() {
+                    Some(code) if (0..=999).contains(&code) => Some(code),
+                    _ => {
+                        self.error(
+                            &join(&place, "code"),
+                            "mã lựa chọn phải là số nguyên từ 0 đến 999",
+                        );
+                        None
+                    }
+                },
             };
             let label = self.text(option, "label", &place);
             let description = self.optional_text(option, "description", &place);
@@ -586,6 +590,14 @@ impl Reader {
         let key = self.text(map, "key", place);
         let label = self.text(map, "label", place);
         let kind_name = self.text(map, "kind", place);
+        for (extra, kinds) in [("options", "choice"), ("columns", "list"), ("item", "list")] {
+            if map.contains_key(extra) && kind_name.as_deref().is_some_and(|kind| kind != kinds) {
+                self.error(
+                    &join(place, extra),
+                    format!("«{extra}» chỉ dùng cho số liệu loại «{kinds}»"),
+                );
+            }
+        }
         if let Some(key) = &key {
             if let Some(bare) = key.strip_prefix("figures.") {
                 self.error(
@@ -755,6 +767,11 @@ impl Reader {
     fn ratio(&mut self, value: &Json, place: &str, names: &Resolver) -> Option<Ratio> {
         let map = self.object(value, place, &["key", "label", "numerator", "denominator"])?;
         let key = self.text(map, "key", place);
+        if let Some(key) = &key {
+            if !is_key(key) {
+                self.error(&join(place, "key"), format!("khóa tỷ lệ «{key}» chỉ gồm chữ thường không dấu, chữ số, dấu _ và dấu chấm"));
+            }
+        }
         let label = self.text(map, "label", place);
         let numerator = self.expression_at(map, "numerator", place, names);
         let denominator = self.expression_at(map, "denominator", place, names);
@@ -773,10 +790,9 @@ impl Reader {
             &["check", "when", "severity", "at", "message"],
         )?;
         let check = self.expression_at(map, "check", place, names);
-        let when = match map.get("when") {
-            Some(_) => Some(self.expression_at(map, "when", place, names)?),
-            None => None,
-        };
+        let when = map
+            .contains_key("when")
+            .then(|| self.expression_at(map, "when", place, names));
         let severity = self.choice(
             map,
             "severity",
@@ -787,7 +803,7 @@ impl Reader {
         let at_place = join(place, "at");
         let keys: Vec<&str> = match map.get("at") {
             Some(Json::String(key)) => vec![key.as_str()],
-            Some(Json::Array(keys)) if !keys.is_empty() => {
+            Some(Json::Array(keys)) if !keys.is_empty() && keys.iter().all(Json::is_string) => {
                 keys.iter().filter_map(Json::as_str).collect()
             }
             _ => {
@@ -806,6 +822,10 @@ impl Reader {
             }
         }
         let message = self.wording_at(map, "message", place, names);
+        let when = match when {
+            Some(when) => Some(when?),
+            None => None,
+        };
         Some(Rule {
             check: check?,
             when,
@@ -823,14 +843,15 @@ impl Reader {
             });
         }
         let map = self.object(value, place, &["when", "text"])?;
-        let when = match map.get("when") {
-            Some(_) => Some(self.expression_at(map, "when", place, names)?),
+        let when = map
+            .contains_key("when")
+            .then(|| self.expression_at(map, "when", place, names));
+        let text = self.wording_at(map, "text", place, names);
+        let when = match when {
+            Some(when) => Some(when?),
             None => None,
         };
-        Some(ListItem {
-            when,
-            text: self.wording_at(map, "text", place, names)?,
-        })
+        Some(ListItem { when, text: text? })
     }
 
     fn part(&mut self, value: &Json, place: &str, names: &Resolver) -> Option<Part> {
@@ -868,6 +889,24 @@ impl Reader {
                 last_separator,
             )
         };
+        let shape = if map.contains_key("each") {
+            ("each", ["text", "when", "each"].as_slice())
+        } else if map.contains_key("items") {
+            ("items", ["items"].as_slice())
+        } else {
+            ("when", ["when", "text", "else"].as_slice())
+        };
+        let list_keys = ["before", "after", "separator", "last_separator"];
+        for key in map.keys() {
+            let fits = shape.1.contains(&key.as_str())
+                || (shape.0 != "when" && list_keys.contains(&key.as_str()));
+            if !fits {
+                self.error(
+                    &join(place, key),
+                    format!("«{key}» không dùng được trong phần có «{}»", shape.0),
+                );
+            }
+        }
         if let Some(each) = map.get("each") {
             let Some(key) = each.as_str() else {
                 self.error(
@@ -1001,6 +1040,11 @@ impl Reader {
             let Some(block) = self.object(block, &place, &["sentence", "text", "bullet"]) else {
                 continue;
             };
+            if block.contains_key("sentence")
+                && (block.contains_key("text") || block.contains_key("bullet"))
+            {
+                self.error(&place, "một khối là câu tự động («sentence») hoặc đoạn văn («text»), không phải cả hai");
+            }
             if let Some(sentence) = block.get("sentence") {
                 match sentence.as_str() {
                     Some(key) if sentences.iter().any(|s| s.key == key) => {
@@ -1155,10 +1199,19 @@ impl Reader {
                         format!("mã «{row_code}» phải bắt đầu bằng mã nhóm «{code}.»"),
                     );
                 }
-                let kind_name = row_map
-                    .get("kind")
-                    .and_then(Json::as_str)
-                    .unwrap_or_default();
+                let kind_name = match row_map.get("kind") {
+                    None => "",
+                    Some(kind) => kind.as_str().unwrap_or_else(|| {
+                        self.error(&join(&place, "kind"), "phải là một chuỗi chữ \"...\"");
+                        ""
+                    }),
+                };
+                if row_map.contains_key("options") && kind_name != "choice" {
+                    self.error(
+                        &join(&place, "options"),
+                        "«options» chỉ dùng cho chỉ tiêu loại «choice»",
+                    );
+                }
                 let computed = row_map.contains_key("value");
                 let heading = kind_name == "heading";
                 let kind = if heading || computed || kind_name.is_empty() {
@@ -1372,19 +1425,27 @@ pub fn read(bytes: &[u8]) -> Result<Template, Vec<TemplateError>> {
     }
 
     let id = reader.text(top, "id", "");
-    if let Some(id) = &id {
-        let valid = id
+    if let (Some(_), Some(raw)) = (&id, top.get("id").and_then(Json::as_str)) {
+        let valid = raw
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
             reader.error(
                 "id",
-                format!("mã mẫu «{id}» chỉ gồm chữ thường không dấu, chữ số và dấu -"),
+                format!("mã mẫu «{raw}» chỉ gồm chữ thường không dấu, chữ số và dấu - (không có dấu cách)"),
             );
         }
     }
     let version = match top.get("version") {
-        Some(Json::Number(number)) => Some(number.to_string()),
+        Some(Json::Number(number)) if number.is_u64() => Some(number.to_string()),
+        Some(Json::Number(_)) => {
+            // 2025.10 as a number would read as 2025.1.
+            reader.error(
+                "version",
+                "viết phiên bản trong dấu nháy kép, ví dụ \"2025.10\"",
+            );
+            None
+        }
         _ => reader.text(top, "version", ""),
     };
     let title = reader.text(top, "title", "");

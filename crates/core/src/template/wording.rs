@@ -34,9 +34,15 @@ pub struct NumberRules {
 }
 
 impl Default for NumberRules {
+    /// What a template that says nothing gets: ratios rounded half up to
+    /// two decimals, as most provinces publish them; `01` for small counts.
     fn default() -> NumberRules {
         NumberRules {
-            ratio: RatioRule::TRUNCATE_2,
+            ratio: RatioRule {
+                rounding: crate::vi::Rounding::HalfUp,
+                decimals: 2,
+                keep_trailing_zeros: false,
+            },
             small_counts_two_digits: true,
         }
     }
@@ -298,11 +304,13 @@ mod tests {
     }
 
     fn render(source: &str, style: Style) -> String {
-        Wording::parse(source, &Test, &unit_of).unwrap().render(
-            &Test,
-            &NumberRules::default(),
-            style,
-        )
+        let truncate = NumberRules {
+            ratio: RatioRule::TRUNCATE_2,
+            ..NumberRules::default()
+        };
+        Wording::parse(source, &Test, &unit_of)
+            .unwrap()
+            .render(&Test, &truncate, style)
     }
 
     fn error(source: &str) -> ExprError {
