@@ -105,6 +105,10 @@ test('what is not a number is kept as typed and explained in Vietnamese', async 
   await expect(page.locator('[data-derived="applications.resolved"]')).toHaveText('');
   await typeInto(page, 'figures.applications.received', '1,5');
   await expect(page.locator('#f-figures-applications-received-msg')).toContainText('số nguyên');
+  // A percentage with three decimals: the message names the limit, as the
+  // cell reads it (the rules and the cell read alike).
+  await typeInto(page, 'appendix.3.3.c.value', '99,525%');
+  await expect(page.locator('#f-appendix-3-3-c-value-msg')).toContainText('Chỉ được tối đa 2 chữ số thập phân');
   await typeInto(page, 'header.date', '31/02/2025');
   await expect(field(page, 'header.date')).toHaveAttribute('aria-invalid', 'true');
   await typeInto(page, 'header.date', '6/3/2025');
@@ -144,6 +148,14 @@ test('lists can be added to, reordered and removed from', async ({ page, appUrl 
   await page.getByRole('button', { name: 'Xóa nơi nhận 1' }).click();
   await expect(field(page, 'recipients.lines.0')).toHaveValue('UBND tỉnh Quảng Ngãi');
   await expect(field(page, 'recipients.lines.1')).toHaveCount(0);
+
+  // A section's heading follows its title as it is typed.
+  const title = 'narrative.parts.1.subsections.0.title';
+  await typeInto(page, title, 'Ưu điểm nổi bật');
+  const heading = page.locator(`section.depth-2:has(> .section-head [name="${title}"]) > h4`);
+  await expect(heading).toHaveText('1. Ưu điểm nổi bật');
+  await typeInto(page, 'narrative.next_tasks.title', 'Nhiệm vụ quý tới');
+  await expect(page.locator('section[aria-label="Nhiệm vụ thời gian tới"] > h3')).toHaveText('III. Nhiệm vụ quý tới');
 
   // A paragraph in a section of the narrative.
   const blocks = 'narrative.parts.1.subsections.0.blocks';
