@@ -1,5 +1,6 @@
 //! The drafts in localStorage (through gloo-storage), the save-on-leave
-//! hooks and the watch for another tab editing the same draft.
+//! hooks and the watch for another tab editing the same draft or
+//! installing a template.
 //!
 //! Keys, versions and what counts as a broken copy are decided in
 //! [`cchc_core::draft`]; this module only moves strings in and out and turns
@@ -129,6 +130,9 @@ pub fn watch(editor: Editor) {
         };
         if key == draft::index_key() {
             editor.drafts.set(update_index(|_| {}));
+        } else if key.starts_with(&draft::template_key("")) {
+            // Another tab installed a template: this one can open its drafts.
+            editor.templates.set(super::templates::installed());
         } else if key == draft::draft_key(&editor.meta.get_untracked().id) {
             if event.new_value().is_none() {
                 editor.say(Notice::info(

@@ -7,7 +7,7 @@
 
 use crate::facts::Facts;
 use crate::report::CellValue;
-use crate::template::{Row, RowSource, Scope, Style, Unit, Value};
+use crate::template::{Row, RowSource, Style, Unit, Value};
 use crate::vi;
 
 /// The longest short-text answer or note accepted, in characters.
@@ -110,10 +110,4 @@ pub fn cells<'t>(facts: &Facts<'t>) -> Vec<Cell<'t>> {
         .iter()
         .map(|row| cell(facts, row))
         .collect()
-}
-
-/// The value of row `row` as the expressions see it (for the editor's
-/// live computed cells).
-pub fn value_of(facts: &Facts, index: usize) -> Value {
-    facts.row(index)
 }

@@ -369,15 +369,6 @@ impl Template {
         self.figures.iter().find(|figure| figure.key == key)
     }
 
-    pub fn figure_index(&self, key: &str) -> Option<usize> {
-        self.figures.iter().position(|figure| figure.key == key)
-    }
-
-    /// The figure whose input is named `path` (`figures.applications.received`).
-    pub fn figure_at(&self, path: &str) -> Option<&Figure> {
-        self.figure(path.strip_prefix("figures.")?)
-    }
-
     pub fn row(&self, code: &str) -> Option<&Row> {
         self.rows.iter().find(|row| row.code == code)
     }
