@@ -349,6 +349,28 @@ impl Reader {
         }
     }
 
+    /// The objects of the array under `key`, each with its place; what is
+    /// not an object, or has a key not in `allowed`, is reported.
+    fn objects<'v>(
+        &mut self,
+        map: &'v Map<String, Json>,
+        key: &str,
+        place: &str,
+        required: bool,
+        allowed: &[&str],
+    ) -> Vec<(String, &'v Map<String, Json>)> {
+        let items = self.array(map, key, place, required);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| {
+                let place = format!("{}[{index}]", join(place, key));
+                self.object(item, &place, allowed)
+                    .map(|object| (place, object))
+            })
+            .collect()
+    }
+
     fn flag(&mut self, map: &Map<String, Json>, key: &str, place: &str) -> bool {
         match map.get(key) {
             None | Some(Json::Null) => false,
@@ -510,12 +532,13 @@ impl Reader {
 
     fn options(&mut self, map: &Map<String, Json>, place: &str) -> Vec<ChoiceOption> {
         let mut options: Vec<ChoiceOption> = Vec::new();
-        for (index, option) in self.array(map, "options", place, true).iter().enumerate() {
-            let place = format!("{place}.options[{index}]");
-            let Some(option) = self.object(option, &place, &["code", "label", "description"])
-            else {
-                continue;
-            };
+        for (place, option) in self.objects(
+            map,
+            "options",
+            place,
+            true,
+            &["code", "label", "description"],
+        ) {
             let code = match option.get("code") {
                 None | Some(Json::Null) => {
                     self.error(&place, "thiếu «code» (mã), một số nguyên từ 0 đến 999");
@@ -624,13 +647,8 @@ impl Reader {
             Some("list") => {
                 let item = self.text(map, "item", place).unwrap_or_default();
                 let mut columns: Vec<Column> = Vec::new();
-                for (index, column) in self.array(map, "columns", place, true).iter().enumerate() {
-                    let place = format!("{place}.columns[{index}]");
-                    let Some(column) =
-                        self.object(column, &place, &["key", "label", "kind", "options"])
-                    else {
-                        continue;
-                    };
+                let allowed = ["key", "label", "kind", "options"];
+                for (place, column) in self.objects(map, "columns", place, true, &allowed) {
                     let key = self.text(column, "key", &place);
                     let label = self.text(column, "label", &place);
                     let kind_name = self.text(column, "kind", &place).unwrap_or_default();
@@ -1035,11 +1053,8 @@ impl Reader {
         sentences: &[SentenceDef],
     ) -> Vec<Block> {
         let mut blocks = Vec::new();
-        for (index, block) in self.array(map, key, place, false).iter().enumerate() {
-            let place = format!("{}[{index}]", join(place, key));
-            let Some(block) = self.object(block, &place, &["sentence", "text", "bullet"]) else {
-                continue;
-            };
+        for (place, block) in self.objects(map, key, place, false, &["sentence", "text", "bullet"])
+        {
             if block.contains_key("sentence")
                 && (block.contains_key("text") || block.contains_key("bullet"))
             {
@@ -1081,12 +1096,9 @@ impl Reader {
         sentences: &[SentenceDef],
     ) -> Vec<Section> {
         let mut sections = Vec::new();
-        for (index, section) in self.array(map, key, place, false).iter().enumerate() {
-            let place = format!("{}[{index}]", join(place, key));
-            let Some(section) = self.object(section, &place, &["title", "blocks", "sections"])
-            else {
-                continue;
-            };
+        for (place, section) in
+            self.objects(map, key, place, false, &["title", "blocks", "sections"])
+        {
             let title = self.text(section, "title", &place).unwrap_or_default();
             sections.push(Section {
                 title: Text::new(&title),
@@ -1180,15 +1192,8 @@ impl Reader {
             let label = self.text(map, "label", &place).unwrap_or_default();
             let note = self.optional_text(map, "note", &place);
             let start = rows.len();
-            for (row_index, row) in self.array(map, "rows", &place, true).iter().enumerate() {
-                let place = format!("{place}.rows[{row_index}]");
-                let Some(row_map) = self.object(
-                    row,
-                    &place,
-                    &["code", "label", "unit", "kind", "value", "note", "options"],
-                ) else {
-                    continue;
-                };
+            let allowed = ["code", "label", "unit", "kind", "value", "note", "options"];
+            for (place, row_map) in self.objects(map, "rows", &place, true, &allowed) {
                 let Some(row_code) = self.text(row_map, "code", &place) else {
                     continue;
                 };
@@ -1246,7 +1251,7 @@ impl Reader {
                     value: None,
                     unit: None,
                 });
-                raw_rows.push((place, row.clone()));
+                raw_rows.push((place, Json::Object(row_map.clone())));
             }
             groups.push(AppendixGroup {
                 code,
