@@ -32,9 +32,12 @@ fn value_cell(editor: Editor, index: usize, row: &Row, label_id: &str) -> AnyVie
     match &row.source {
         RowSource::Heading => ().into_any(),
         RowSource::Computed { .. } => {
+            // The row by its index in the template it was drawn from; when
+            // another draft's template is opened, this view is drawn anew.
             let value = move || {
                 editor.with_facts(|facts| {
-                    appendix::cell(facts, &facts.template.rows[index]).value_text
+                    let row = facts.template.rows.get(index)?;
+                    Some(appendix::cell(facts, row).value_text)
                 })
             };
             view! {
@@ -76,7 +79,10 @@ fn note_cell(editor: Editor, index: usize, row: &Row, label_id: &str) -> AnyView
     });
     let printed = row.note.is_some().then(|| {
         let note = move || {
-            editor.with_facts(|facts| appendix::cell(facts, &facts.template.rows[index]).note)
+            editor.with_facts(|facts| {
+                let row = facts.template.rows.get(index)?;
+                Some(appendix::cell(facts, row).note)
+            })
         };
         view! {
             <output class="printed-note" data-code=code.clone() data-derived=appendix_note_path(&code)>

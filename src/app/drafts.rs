@@ -77,6 +77,17 @@ impl Editor {
             )));
             return false;
         };
+        // A draft is the app's own writing, but storage can be changed by
+        // hand or by another program: what its template cannot read is
+        // named, and kept as it is until typed over.
+        let mut stored = stored;
+        let problems = match template.read_figures(&stored.report.figures) {
+            Ok(figures) => {
+                stored.report.figures = figures;
+                Vec::new()
+            }
+            Err(problems) => problems,
+        };
         self.flush();
         let current = self.meta.get_untracked().id;
         if self.pristine.get_value() && current != stored.id {
@@ -101,6 +112,13 @@ impl Editor {
         self.saving.unsaved.set(false);
         self.record(&stored);
         self.redraw(None);
+        if !problems.is_empty() {
+            self.say(Notice {
+                text: "Một số số liệu lưu trong bản nháp không đọc được theo mẫu báo cáo của nó và đang để trống; dữ liệu lưu vẫn giữ nguyên cho tới khi nhập lại ô đó.".to_owned(),
+                is_error: true,
+                details: problems,
+            });
+        }
         true
     }
 

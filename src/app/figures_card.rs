@@ -91,12 +91,13 @@ fn column_input(
         column.kind.clone(),
         current,
         Box::new(move |report, value| {
-            if let Some(item) = report
+            let item = report
                 .figures
                 .items_mut(&key)
                 .and_then(|items| items.get_mut(index))
-            {
-                item[column_key.as_str()] = figures::encode(&kind, &value);
+                .and_then(serde_json::Value::as_object_mut);
+            if let Some(item) = item {
+                item.insert(column_key.clone(), figures::encode(&kind, &value));
             }
         }),
     )
@@ -221,7 +222,7 @@ fn section(
             let ratio = &template.ratios[index];
             derived(ratio.label.clone(), ratio.key.clone(), move || {
                 editor
-                    .with_facts(|facts| facts.ratio_text(&facts.template.ratios[index]))
+                    .with_facts(|facts| facts.ratio_text(facts.template.ratios.get(index)?))
                     .unwrap_or_default()
             })
         })

@@ -180,7 +180,7 @@ impl Editor {
             import: RwSignal::new(None),
             screen: RwSignal::new(Screen::Editor),
             received: RwSignal::new(Vec::new()),
-            templates: RwSignal::new(templates::installed()),
+            templates: RwSignal::new(Vec::new()),
             saving: Autosave::new(),
             slots: IssueSlots::new(),
         }
@@ -286,6 +286,16 @@ fn current_period() -> (ReportKind, i32) {
 fn App() -> impl IntoView {
     let editor = Editor::new();
     Effect::new(move |_| editor.issues.with(|issues| editor.slots.dispatch(issues)));
+    let (installed, unreadable) = templates::installed();
+    editor.templates.set(installed);
+    if !unreadable.is_empty() {
+        editor.say(Notice {
+            text: "Có mẫu báo cáo lưu trong trình duyệt không đọc được; các bản nháp lập theo mẫu đó chưa mở được cho tới khi mở lại tệp mẫu (nút «Mở tệp mẫu báo cáo»).".to_owned(),
+            is_error: true,
+            details: unreadable,
+        });
+    }
+    // What opening the last draft has to say comes after (and above) that.
     editor.open_last_or_new();
     if let Err(message) = storage::check_available() {
         editor.say(Notice::error(message));

@@ -132,7 +132,7 @@ pub fn watch(editor: Editor) {
             editor.drafts.set(update_index(|_| {}));
         } else if key.starts_with(&draft::template_key("")) {
             // Another tab installed a template: this one can open its drafts.
-            editor.templates.set(super::templates::installed());
+            editor.templates.set(super::templates::installed().0);
         } else if key == draft::draft_key(&editor.meta.get_untracked().id) {
             if event.new_value().is_none() {
                 editor.say(Notice::info(

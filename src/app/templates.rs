@@ -14,17 +14,34 @@ use cchc_core::template::{self, Template};
 
 use super::{files, storage, Editor, Notice};
 
-/// Every template this browser has, read once at start.
-pub fn installed() -> Vec<Arc<Template>> {
+/// Every template this browser has, read once at start, and what could
+/// not be read among those stored (a damaged copy, or one a newer app
+/// wrote), said in Vietnamese.
+pub fn installed() -> (Vec<Arc<Template>>, Vec<String>) {
     let raw = LocalStorage::raw();
     let prefix = draft::template_key("");
-    let stored = (0..raw.length().unwrap_or(0))
+    let mut templates: Vec<Arc<Template>> = template::built_in().to_vec();
+    let mut problems = Vec::new();
+    let keys: Vec<String> = (0..raw.length().unwrap_or(0))
         .filter_map(|index| raw.key(index).ok().flatten())
         .filter(|key| key.starts_with(&prefix))
-        .filter_map(|key| raw.get_item(&key).ok().flatten())
-        .filter_map(|json| template::read(json.as_bytes()).ok())
-        .map(Arc::new);
-    template::arrange(template::built_in().iter().cloned().chain(stored).collect())
+        .collect();
+    for key in keys {
+        let Some(json) = raw.get_item(&key).ok().flatten() else {
+            continue;
+        };
+        match template::read(json.as_bytes()) {
+            Ok(template) => templates.push(Arc::new(template)),
+            Err(errors) => {
+                let first = errors.first().map(ToString::to_string).unwrap_or_default();
+                problems.push(format!(
+                    "Mẫu báo cáo lưu trong trình duyệt ({}) không đọc được: {first}",
+                    key.trim_start_matches(&prefix)
+                ));
+            }
+        }
+    }
+    (template::arrange(templates), problems)
 }
 
 /// The template `Báo cáo mới` uses: the one chosen last, else the sample's.
@@ -44,20 +61,21 @@ fn choose(sha256: &str) {
     let _ = LocalStorage::raw().set_item(&draft::chosen_template_key(), sha256);
 }
 
-/// Keeps `template` in storage (if it is not built in) and in the list.
-pub fn keep(editor: Editor, template: &Arc<Template>) -> Result<(), String> {
+/// Keeps `template` in storage (if it is not built in) and in the list;
+/// says whether it is new here.
+pub fn keep(editor: Editor, template: &Arc<Template>) -> Result<bool, String> {
     let known = editor
         .templates
         .with_untracked(|list| list.iter().any(|t| t.sha256 == template.sha256));
     if known {
-        return Ok(());
+        return Ok(false);
     }
     storage::write_text(&draft::template_key(&template.sha256), &template.to_json())?;
     editor.templates.update(|list| {
         list.push(template.clone());
         *list = template::arrange(std::mem::take(list));
     });
-    Ok(())
+    Ok(true)
 }
 
 /// Installs the template file `name`, or lists what is wrong with it.
@@ -82,15 +100,12 @@ fn install(editor: Editor, name: String, bytes: Vec<u8>) {
             .map(|t| t.version.clone())
             .collect()
     });
-    let already = editor
-        .templates
-        .with_untracked(|list| list.iter().any(|t| t.sha256 == template.sha256));
     // Chosen first, so that the list drawn again when it is kept shows it.
     choose(&template.sha256);
-    if let Err(message) = keep(editor, &template) {
-        editor.say(Notice::error(message));
-        return;
-    }
+    let already = match keep(editor, &template) {
+        Ok(new) => !new,
+        Err(message) => return editor.say(Notice::error(message)),
+    };
     let mut text = if already {
         format!("Mẫu báo cáo «{}» đã có sẵn.", template.display_name())
     } else {

@@ -186,3 +186,32 @@ test('a file exported before templates opens unchanged, as a report of the sampl
   expect([version, oldVersion]).toEqual([2, 1]);
   expect(rest).toEqual(oldRest);
 });
+
+test('what storage holds that its template cannot read is named, never dropped silently', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await page.getByRole('button', { name: 'Nạp báo cáo mẫu' }).click();
+  await waitSaved(page);
+  // A damaged installed template, and a figure changed by hand in the draft.
+  await page.evaluate((prefix) => {
+    localStorage.setItem(`${prefix}template/hong`, '{"id": "mau-hong", "figures": 3}');
+    const index = JSON.parse(localStorage.getItem(`${prefix}index`));
+    const key = `${prefix}draft/${index.last_open}`;
+    const draft = JSON.parse(localStorage.getItem(key));
+    draft.report.figures.applications.received = 'nhiều';
+    draft.saved_at = Date.now() + 60_000;
+    localStorage.setItem(key, JSON.stringify(draft));
+  }, PREFIX);
+  await page.reload();
+  const banner = page.locator('.banner.error');
+  await expect(banner).toContainText('Một số số liệu lưu trong bản nháp không đọc được');
+  await expect(banner.locator('li')).toHaveText(['figures.applications.received: phải là số nguyên']);
+  await expect(field(page, 'figures.applications.received')).toHaveValue('');
+  // The stored value stays as it was until the field is typed over.
+  expect((await openedReport(page)).figures.applications.received).toBe('nhiều');
+  await banner.getByRole('button', { name: 'Đóng' }).click();
+  await page.getByRole('button', { name: 'Báo cáo mới', exact: true }).click();
+  await page.reload();
+  const templateBanner = page.locator('.banner.error');
+  await expect(templateBanner).toContainText('Có mẫu báo cáo lưu trong trình duyệt không đọc được');
+  await expect(templateBanner.locator('li')).toHaveText(['Mẫu báo cáo lưu trong trình duyệt (hong) không đọc được: thiếu «version» (phiên bản)']);
+});

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::appendix::{self, Cell};
 use crate::decimal::Decimal;
 use crate::exchange::{self, ImportError, Opened};
-use crate::facts::Facts;
+use crate::facts::{Facts, RowCache};
 use crate::period::ReportKind;
 use crate::report::{CellValue, Report};
 use crate::rules::{self, PendingInputs, Severity};
@@ -298,6 +298,13 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
     }
 }
 
+/// The sum of `numbers`, or `None` beyond what a Decimal holds.
+fn checked_sum(numbers: &[Decimal]) -> Option<Decimal> {
+    numbers
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, number| sum.checked_add(*number))
+}
+
 fn number(cell: &Cell) -> Option<Decimal> {
     match cell.value {
         Some(CellValue::Number(number)) => Some(number),
@@ -327,28 +334,23 @@ fn join_notes(parts: [String; 2]) -> String {
 struct Sums<'a> {
     template: &'a Template,
     units: Vec<&'a Facts<'a>>,
+    rows: RowCache,
 }
 
 impl Sums<'_> {
+    /// The sum over the units of what `each` gives; missing when a unit
+    /// has no number or the sum overflows.
     fn add(&self, each: impl Fn(&Facts) -> Value) -> Value {
-        let mut total: Option<(Decimal, Unit)> = None;
+        let mut numbers = Vec::with_capacity(self.units.len());
+        let mut unit = Unit::Plain;
         for facts in &self.units {
-            let Value::Number(number, unit) = each(facts) else {
+            let Value::Number(number, its_unit) = each(facts) else {
                 return Value::Missing;
             };
-            let sum = match total {
-                None => Some(number),
-                Some((sum, _)) => sum
-                    .hundredths()
-                    .checked_add(number.hundredths())
-                    .and_then(Decimal::from_hundredths),
-            };
-            let Some(sum) = sum else {
-                return Value::Missing;
-            };
-            total = Some((sum, unit));
+            numbers.push(number);
+            unit = its_unit;
         }
-        total.map_or(Value::Missing, |(sum, unit)| Value::Number(sum, unit))
+        checked_sum(&numbers).map_or(Value::Missing, |sum| Value::Number(sum, unit))
     }
 }
 
@@ -369,9 +371,10 @@ impl Scope for Sums<'_> {
         Value::Missing
     }
     fn row(&self, id: usize) -> Value {
-        match &self.template.rows[id].source {
-            RowSource::Computed { value, .. } => value.eval(self),
-            _ => self.add(|facts| facts.row(id)),
+        match self.template.rows.get(id).map(|row| &row.source) {
+            Some(RowSource::Computed { value, .. }) => self.rows.get_or(id, || value.eval(self)),
+            Some(_) => self.add(|facts| facts.row(id)),
+            None => Value::Missing,
         }
     }
     fn ratio_rule(&self) -> RatioRule {
@@ -406,6 +409,7 @@ fn total(template: &Template, row: &Row, column: &[&Cell], facts: &[Facts]) -> (
                     .iter()
                     .filter(|facts| computable(value, facts))
                     .collect(),
+                rows: RowCache::default(),
             };
             let counted = sums.units.len();
             let total = match value.eval(&sums) {
@@ -429,11 +433,15 @@ fn total(template: &Template, row: &Row, column: &[&Cell], facts: &[Facts]) -> (
             (total, join_notes([how, missing_note(counted, units)]))
         }
         RowSource::Entered(ValueKind::Percent) => {
+            // Typed percentages (0-100) of any number of units: their sum
+            // in i128 cannot overflow.
             let total = if numbers.is_empty() {
                 String::new()
             } else {
-                let sum: i64 = numbers.iter().map(|n| n.hundredths()).sum();
-                Decimal::from_hundredths(sum / numbers.len() as i64)
+                let sum: i128 = numbers.iter().map(|n| i128::from(n.hundredths())).sum();
+                i64::try_from(sum / numbers.len() as i128)
+                    .ok()
+                    .and_then(Decimal::from_hundredths)
                     .map(vi::format_decimal)
                     .unwrap_or_default()
             };
@@ -464,16 +472,10 @@ fn total(template: &Template, row: &Row, column: &[&Cell], facts: &[Facts]) -> (
             )
         }
         RowSource::Entered(ValueKind::Count | ValueKind::Money) => {
-            let total = if numbers.is_empty() {
-                String::new()
-            } else {
-                numbers
-                    .iter()
-                    .try_fold(0i64, |sum, n| sum.checked_add(n.hundredths()))
-                    .and_then(Decimal::from_hundredths)
-                    .map(vi::format_decimal)
-                    .unwrap_or_default()
-            };
+            let total = checked_sum(&numbers)
+                .filter(|_| !numbers.is_empty())
+                .map(vi::format_decimal)
+                .unwrap_or_default();
             (total, missing_note(reported, units))
         }
     }

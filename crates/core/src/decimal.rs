@@ -35,12 +35,20 @@ impl Decimal {
     }
 
     pub fn from_whole(whole: i64) -> Option<Decimal> {
-        if whole.abs() > Self::MAX_WHOLE {
+        // `unsigned_abs`: a file may hold i64::MIN, whose `abs` overflows.
+        if whole.unsigned_abs() > Self::MAX_WHOLE as u64 {
             return None;
         }
         Some(Decimal {
             hundredths: whole * 100,
         })
+    }
+
+    /// `self + other`, or `None` beyond what a Decimal holds.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        self.hundredths
+            .checked_add(other.hundredths)
+            .and_then(Decimal::from_hundredths)
     }
 
     pub fn hundredths(self) -> i64 {
@@ -149,6 +157,14 @@ mod tests {
         assert!(Decimal::from_whole(Decimal::MAX_WHOLE).is_some());
         assert!(Decimal::from_whole(Decimal::MAX_WHOLE + 1).is_none());
         assert!(Decimal::from_whole(-Decimal::MAX_WHOLE - 1).is_none());
+        assert!(Decimal::from_whole(i64::MIN).is_none());
+        assert!(Decimal::from_whole(i64::MAX).is_none());
+        let max = Decimal::from_whole(Decimal::MAX_WHOLE).unwrap();
+        assert_eq!(max.checked_add(Decimal::from_whole(1).unwrap()), None);
+        assert_eq!(
+            Decimal::from(2).checked_add(Decimal::from(3)),
+            Some(Decimal::from(5))
+        );
         assert!(Decimal::from_hundredths(Decimal::MAX_FRACTIONAL * 100 + 1).is_some());
         assert!(Decimal::from_hundredths((Decimal::MAX_FRACTIONAL + 1) * 100 + 1).is_none());
     }

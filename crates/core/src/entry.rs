@@ -38,19 +38,6 @@ impl Entry for Text {
     }
 }
 
-/// Counts and amounts of money, written with `.` between thousands.
-impl Entry for Option<u64> {
-    fn show(&self) -> String {
-        self.map(vi::group_digits).unwrap_or_default()
-    }
-    fn parse(typed: &str) -> Option<Self> {
-        vi::parse_count(typed).ok()
-    }
-    fn cleared() -> Option<Self> {
-        Some(None)
-    }
-}
-
 /// The document number, written without separators (`Số: 1040/BC-UBND`).
 impl Entry for Option<u32> {
     fn show(&self) -> String {
@@ -180,12 +167,23 @@ pub fn to_cell(value: &Value) -> Option<CellValue> {
     }
 }
 
-/// The text an appendix input shows for a stored value.
-pub fn show_cell(value: Option<&CellValue>) -> String {
-    match value {
-        None => String::new(),
-        Some(CellValue::Text(text)) => text.to_string(),
-        Some(CellValue::Number(number)) => vi::format_decimal(*number),
+/// The value a stored appendix cell of `kind` holds: a choice's code with
+/// its option's name, a number in the kind's unit, or text.
+pub fn cell_value(kind: &ValueKind, cell: &CellValue) -> Value {
+    match (cell, kind) {
+        (CellValue::Number(number), ValueKind::Choice(_)) => match number.as_whole() {
+            Some(code) => Value::Choice(
+                code,
+                kind.option(code)
+                    .map(|o| o.label.clone())
+                    .unwrap_or_default(),
+            ),
+            None => Value::Number(*number, Unit::Plain),
+        },
+        (CellValue::Number(number), kind) => {
+            Value::Number(*number, kind.unit().unwrap_or(Unit::Plain))
+        }
+        (CellValue::Text(text), _) => Value::Text(text.to_string()),
     }
 }
 
@@ -238,17 +236,28 @@ mod tests {
 
     #[test]
     fn counts_and_money_read_as_typed_and_show_grouped() {
-        assert_eq!(<Option<u64>>::parse("16.091.000"), Some(Some(16_091_000)));
-        assert_eq!(<Option<u64>>::parse(" 843 "), Some(Some(843)));
-        assert_eq!(<Option<u64>>::parse(""), Some(None));
-        assert_eq!(<Option<u64>>::parse("-1"), None);
-        assert_eq!(<Option<u64>>::parse("1,5"), None);
-        assert_eq!(<Option<u64>>::parse("abc"), None);
-        assert_eq!(Some(16_091_000u64).show(), "16.091.000");
-        assert_eq!(<Option<u64>>::None.show(), "");
-        assert_eq!(<Option<u64>>::cleared(), Some(None));
-        round_trip(Some(0u64));
-        round_trip(Some(9_000_000_000_000u64));
+        let count = |typed: &str| parse(&ValueKind::Count, typed);
+        let whole = |n: i64| Value::Number(Decimal::from_whole(n).unwrap(), Unit::Count);
+        assert_eq!(count("16.091.000"), Ok(whole(16_091_000)));
+        assert_eq!(count(" 843 "), Ok(whole(843)));
+        assert_eq!(count(""), Ok(Value::Missing));
+        assert_eq!(count("-1"), Err(EntryError::Number(NumberError::Negative)));
+        assert_eq!(count("1,5"), Err(EntryError::Number(NumberError::NotWhole)));
+        assert_eq!(
+            count("abc"),
+            Err(EntryError::Number(NumberError::NotANumber))
+        );
+        assert_eq!(show(&whole(16_091_000)), "16.091.000");
+        assert_eq!(show(&Value::Missing), "");
+        for n in [0, 9_000_000_000_000] {
+            assert_eq!(count(&show(&whole(n))), Ok(whole(n)));
+        }
+        let money = parse(&ValueKind::Money, "1.272.500").unwrap();
+        assert_eq!(
+            money,
+            Value::Number(Decimal::from_whole(1_272_500).unwrap(), Unit::Money)
+        );
+        assert_eq!(show(&money), "1.272.500");
     }
 
     #[test]
@@ -304,8 +313,7 @@ mod tests {
             Ok(Value::Text("4 Tổ chức".into()))
         );
         let value = CellValue::Number(Decimal::from_hundredths(9952).unwrap());
-        assert_eq!(show_cell(Some(&value)), "99,52");
-        assert_eq!(show_cell(None), "");
+        assert_eq!(show(&cell_value(&ValueKind::Percent, &value)), "99,52");
         assert_eq!(
             to_cell(&percent),
             Some(CellValue::Number(Decimal::from_hundredths(9950).unwrap()))

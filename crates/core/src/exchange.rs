@@ -59,12 +59,17 @@ pub fn canonical_json(report: &Report) -> String {
     serde_json::to_string(report).expect("a report always serialises")
 }
 
-/// The hex SHA-256 of the report's canonical content.
-pub fn checksum(report: &Report) -> String {
-    Sha256::digest(canonical_json(report).as_bytes())
+/// The SHA-256 of `bytes`, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect()
+}
+
+/// The hex SHA-256 of the report's canonical content.
+pub fn checksum(report: &Report) -> String {
+    sha256_hex(canonical_json(report).as_bytes())
 }
 
 /// Wraps `report`, written under `template`, for sending.
@@ -349,7 +354,8 @@ pub fn open(
         template::legacy()
     };
     let mut report = read_report(report_value, &template)?;
-    // The checksum is of the report as it was written, in its own version.
+    // The checksum is of the report in the shape of its own version (read
+    // in the template's order, as the app that wrote it wrote it).
     let checksum_ok = from_version == 0
         || file.get("sha256").and_then(Json::as_str) == Some(checksum(&report).as_str());
     let revision = file

@@ -7,21 +7,42 @@
 //! so the figures are read once however many things quote them.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use crate::figures::FigureValues;
-use crate::report::{CellValue, Report};
+use crate::report::Report;
 use crate::template::expr::Context;
 use crate::template::{
-    ListItem, NumberRules, Ratio, RowSource, Scope, Style, Template, Unit, Value, ValueKind,
-    Wording,
+    ListItem, NumberRules, Ratio, RowSource, Scope, Style, Template, Value, Wording,
 };
 use crate::vi::{self, RatioRule};
+
+/// The values of computed rows, each computed once where rows read rows.
+#[derive(Default)]
+pub struct RowCache(RefCell<Vec<Option<Value>>>);
+
+impl RowCache {
+    /// The value of row `id`, computed by `compute` the first time.
+    pub fn get_or(&self, id: usize, compute: impl FnOnce() -> Value) -> Value {
+        if let Some(Some(value)) = self.0.borrow().get(id) {
+            return value.clone();
+        }
+        let value = compute();
+        let mut cache = self.0.borrow_mut();
+        if cache.len() <= id {
+            cache.resize(id + 1, None);
+        }
+        cache[id] = Some(value.clone());
+        value
+    }
+}
 
 /// A report and its template, with the figures read.
 pub struct Facts<'a> {
     pub template: &'a Template,
     pub report: &'a Report,
     values: Cow<'a, FigureValues>,
+    rows: RowCache,
 }
 
 impl<'a> Facts<'a> {
@@ -30,6 +51,7 @@ impl<'a> Facts<'a> {
             template,
             report,
             values: Cow::Owned(template.values(&report.figures)),
+            rows: RowCache::default(),
         }
     }
 
@@ -43,6 +65,7 @@ impl<'a> Facts<'a> {
             template,
             report,
             values: Cow::Borrowed(values),
+            rows: RowCache::default(),
         }
     }
 
@@ -96,33 +119,6 @@ impl<'a> Facts<'a> {
             })
             .collect()
     }
-
-    /// The value of a typed appendix cell, as an expression sees it.
-    fn entered(&self, code: &str, kind: &ValueKind) -> Value {
-        let Some(value) = self
-            .report
-            .appendix
-            .get(code)
-            .and_then(|entry| entry.value.as_ref())
-        else {
-            return Value::Missing;
-        };
-        match (value, kind) {
-            (CellValue::Number(number), ValueKind::Choice(_)) => match number.as_whole() {
-                Some(code) => Value::Choice(
-                    code,
-                    kind.option(code)
-                        .map(|o| o.label.clone())
-                        .unwrap_or_default(),
-                ),
-                None => Value::Missing,
-            },
-            (CellValue::Number(number), kind) => {
-                Value::Number(*number, kind.unit().unwrap_or(Unit::Plain))
-            }
-            (CellValue::Text(text), _) => Value::Text(text.to_string()),
-        }
-    }
 }
 
 /// Whether an optional condition holds: no condition always does, and a
@@ -170,9 +166,15 @@ impl Scope for Facts<'_> {
         };
         match &row.source {
             RowSource::Heading => Value::Missing,
-            RowSource::Entered(kind) => self.entered(&row.code, kind),
-            // The template was checked for cycles when it was read.
-            RowSource::Computed { value, .. } => value.eval(self),
+            RowSource::Entered(kind) => self
+                .report
+                .appendix
+                .get(&row.code)
+                .and_then(|entry| entry.value.as_ref())
+                .map_or(Value::Missing, |cell| crate::entry::cell_value(kind, cell)),
+            // The reader refused cycles and chains longer than a few rows;
+            // each row is computed once however many rows read it.
+            RowSource::Computed { value, .. } => self.rows.get_or(id, || value.eval(self)),
         }
     }
 

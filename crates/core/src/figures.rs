@@ -258,7 +258,8 @@ impl Template {
     }
 
     /// The values of `figures`, read by the kinds of this template; what
-    /// cannot be read is missing (files are checked when opened).
+    /// cannot be read is missing (files and drafts are checked with
+    /// [`Template::read_figures`] when opened, and the user told).
     pub fn values(&self, figures: &Figures) -> FigureValues {
         let slots = self
             .figures

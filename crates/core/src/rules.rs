@@ -283,12 +283,21 @@ fn value_problem(
     (min, max): (Option<Decimal>, Option<Decimal>),
 ) -> Option<String> {
     match (kind, value) {
-        (ValueKind::Choice(_), Value::Choice(code, _)) => kind
-            .option(*code)
-            .is_none()
-            .then(|| "Chọn một trong các mức đã cho.".to_owned()),
+        (ValueKind::Choice(_), Value::Choice(code, _)) if kind.option(*code).is_some() => None,
+        (ValueKind::Choice(_), Value::Choice(..) | Value::Number(..)) => {
+            Some("Chọn một trong các mức đã cho.".to_owned())
+        }
         (ValueKind::Count | ValueKind::Money, Value::Number(number, _)) if !number.is_whole() => {
             Some("Phải là số nguyên.".to_owned())
+        }
+        (ValueKind::Percent, Value::Number(number, _)) if !number.is_negative() => {
+            out_of_bounds(*number, min, max).map(|_| {
+                format!(
+                    "Tỷ lệ phải từ {} đến {}.",
+                    min.map_or_else(String::new, vi::format_decimal),
+                    max.map_or_else(String::new, vi::format_decimal)
+                )
+            })
         }
         (_, Value::Number(number, _)) => out_of_bounds(*number, min, max),
         (ValueKind::Text, Value::Text(text)) if text.chars().count() > MAX_TEXT_CHARS => {
@@ -355,29 +364,15 @@ fn check_appendix(checker: &mut Checker, template: &Template, report: &Report) {
             );
         }
         let problem = match (&entry.value, kind) {
-            (None, _) => None,
-            (Some(CellValue::Text(text)), ValueKind::Text) => (text.chars().count()
-                > MAX_TEXT_CHARS)
-                .then(|| format!("Dài quá {MAX_TEXT_CHARS} ký tự.")),
-            (Some(CellValue::Text(_)), _) => Some("Ô này phải là số.".to_owned()),
-            (Some(CellValue::Number(_)), ValueKind::Text) => None,
-            (Some(CellValue::Number(number)), ValueKind::Choice(_)) => number
-                .as_whole()
-                .and_then(|code| kind.option(code))
-                .is_none()
-                .then(|| "Chọn một trong các mức đã cho.".to_owned()),
-            (Some(CellValue::Number(number)), kind) => {
-                let percent = *kind == ValueKind::Percent;
-                if !percent && !number.is_whole() {
-                    Some("Phải là số nguyên.".to_owned())
-                } else if number.is_negative() {
-                    Some("Không được là số âm.".to_owned())
-                } else if percent && *number > Decimal::from(100) {
-                    Some("Tỷ lệ phải từ 0 đến 100.".to_owned())
-                } else {
-                    None
-                }
+            (None, _) | (Some(CellValue::Number(_)), ValueKind::Text) => None,
+            (Some(CellValue::Text(_)), kind) if *kind != ValueKind::Text => {
+                Some("Ô này phải là số.".to_owned())
             }
+            (Some(cell), kind) => value_problem(
+                kind,
+                &crate::entry::cell_value(kind, cell),
+                kind.default_bounds(),
+            ),
         };
         if let Some(problem) = problem {
             checker.error(&path, problem);

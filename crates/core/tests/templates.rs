@@ -458,3 +458,83 @@ fn a_template_is_stored_and_read_back_the_same() {
         second.sha256
     );
 }
+
+/// The sample's template with its group 6 replaced by `rows`.
+fn with_rows_of_group_6(rows: Vec<Value>) -> Result<Template, Vec<String>> {
+    let mut source = legacy().source.clone();
+    source["appendix"][5]["rows"] = Value::Array(rows);
+    template::read(source.to_string().as_bytes())
+        .map_err(|errors| errors.iter().map(TemplateError::to_string).collect())
+}
+
+#[test]
+fn hostile_templates_are_refused_quickly_without_exhausting_the_stack() {
+    let started = std::time::Instant::now();
+    // A chain of computed rows, each reading the one before twice: refused
+    // when too long, and computed once per row when not.
+    let chain = |length: usize| -> Vec<Value> {
+        let mut rows = vec![json!({"code": "6.1", "label": "Gốc", "kind": "count"})];
+        for k in 2..=length {
+            let before = format!("appendix.6.{}", k - 1);
+            rows.push(json!({"code": format!("6.{k}"), "label": "Tính", "value": format!("{before} + {before}")}));
+        }
+        rows
+    };
+    let long = with_rows_of_group_6(chain(40)).unwrap_err();
+    assert_eq!(
+        long,
+        ["appendix[5].rows[17].value: dòng này tính từ một chuỗi quá 16 dòng khác nối nhau"]
+    );
+    let template = with_rows_of_group_6(chain(17)).unwrap();
+    let mut report = Report::new(&template, ReportKind::FirstQuarter, 2025);
+    report.appendix.insert(
+        "6.1".into(),
+        cchc_core::report::AppendixEntry {
+            value: Some(cchc_core::report::CellValue::Number(
+                cchc_core::decimal::Decimal::from(1),
+            )),
+            note: Text::default(),
+        },
+    );
+    let facts = Facts::new(&template, &report);
+    let last = appendix::cell(&facts, template.row("6.17").unwrap());
+    assert_eq!(last.value_text, "65.536", "2^16, each row computed once");
+    // Very many rows, or brackets nested without end.
+    let many: Vec<Value> = (1..=2500)
+        .map(|k| json!({"code": format!("6.{k}"), "label": "Dòng", "kind": "count"}))
+        .collect();
+    assert_eq!(
+        with_rows_of_group_6(many).unwrap_err(),
+        ["appendix: quá nhiều chỉ tiêu (2554; tối đa 2000)"]
+    );
+    let deep = format!(
+        "{}plan.tasks_total{}",
+        "(".repeat(50_000),
+        ")".repeat(50_000)
+    );
+    let refused = mistakes(|t| t["rules"][0]["check"] = json!(deep));
+    assert_eq!(refused.len(), 1);
+    assert!(
+        refused[0].contains("biểu thức lồng nhau quá sâu"),
+        "{}",
+        refused[0]
+    );
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+}
+
+#[test]
+fn a_computed_row_may_say_its_kind() {
+    let template = with_rows_of_group_6(vec![
+        json!({"code": "6.1", "label": "Tỷ lệ", "kind": "percent",
+               "value": "plan.tasks_completed * 100 / plan.tasks_total"}),
+    ])
+    .unwrap();
+    let mut report = sample();
+    report.template = Some(template.reference());
+    let facts = Facts::new(&template, &report);
+    // 10 * 100 / 33 = 30,30...: a percentage, by the template's ratio rule.
+    assert_eq!(
+        appendix::cell(&facts, template.row("6.1").unwrap()).value_text,
+        "30,3"
+    );
+}

@@ -168,10 +168,17 @@ impl Value {
         }
     }
 
+    /// The number this is: a number, a choice's code, or a text of digits
+    /// only (the year of `period.year`), as Excel reads one.
     pub fn number(&self) -> Option<Decimal> {
         match self {
             Value::Number(number, _) => Some(*number),
             Value::Choice(code, _) => Decimal::from_whole(*code),
+            Value::Text(text)
+                if (1..=15).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                text.parse().ok().and_then(Decimal::from_whole)
+            }
             _ => None,
         }
     }
@@ -212,19 +219,18 @@ enum Token {
     End,
 }
 
-struct Lexer<'a> {
+struct Lexer {
     chars: Vec<char>,
     at: usize,
     /// Added to every position, for expressions inside a longer text.
     offset: usize,
-    source: &'a str,
 }
 
 const SYMBOLS: [&str; 15] = [
     "<=", ">=", "!=", "<>", "==", "<", ">", "=", "+", "-", "*", "/", "(", ")", ",",
 ];
 
-impl Lexer<'_> {
+impl Lexer {
     fn error(&self, at: usize, message: String) -> ExprError {
         ExprError {
             position: self.offset + at + 1,
@@ -303,11 +309,16 @@ fn number_literal(text: &str) -> Option<Decimal> {
     Decimal::from_hundredths(whole.checked_mul(100)?.checked_add(fraction)?)
 }
 
+/// How deeply brackets, signs and `not` may nest: far more than any rule
+/// needs, and little enough that no expression exhausts the stack.
+const MAX_DEPTH: usize = 64;
+
 struct Parser<'a> {
-    lexer: Lexer<'a>,
+    lexer: Lexer,
     token: Token,
     token_at: usize,
     names: &'a dyn Names,
+    depth: usize,
 }
 
 /// The binary operators by precedence, loosest first.
@@ -386,7 +397,21 @@ impl Parser<'_> {
         }
     }
 
+    /// A value with its signs: every nesting passes here, so the depth is
+    /// counted here.
     fn unary(&mut self) -> Result<Expr, ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error_here(format!(
+                "biểu thức lồng nhau quá sâu (quá {MAX_DEPTH} lớp ngoặc hoặc dấu)"
+            )));
+        }
+        let result = self.signed();
+        self.depth -= 1;
+        result
+    }
+
+    fn signed(&mut self) -> Result<Expr, ExprError> {
         if self.is_operator("-") {
             self.advance()?;
             return Ok(Expr::Neg(Box::new(self.unary()?)));
@@ -498,11 +523,11 @@ pub fn parse(source: &str, offset: usize, names: &dyn Names) -> Result<Expr, Exp
             chars: source.chars().collect(),
             at: 0,
             offset,
-            source,
         },
         token: Token::End,
         token_at: 0,
         names,
+        depth: 0,
     };
     if source.trim().is_empty() {
         return Err(parser.lexer.error(0, "biểu thức trống".to_owned()));
@@ -515,7 +540,6 @@ pub fn parse(source: &str, offset: usize, names: &dyn Names) -> Result<Expr, Exp
             parser.describe()
         )));
     }
-    let _ = parser.lexer.source;
     Ok(expr)
 }
 
@@ -660,9 +684,7 @@ fn binary(op: Op, left: Value, right: impl FnOnce() -> Value) -> Value {
         }
         _ => {
             let right = right();
-            if left.is_missing() && !matches!(left, Value::Text(_))
-                || right.is_missing() && !matches!(right, Value::Text(_))
-            {
+            if left == Value::Missing || right == Value::Missing {
                 return Value::Missing;
             }
             compare(op, &left, &right).map_or(Value::Missing, Value::Bool)
@@ -698,7 +720,7 @@ fn call(func: Func, args: &[Expr], scope: &dyn Scope) -> Value {
                 total = match total {
                     None => Some((number, unit)),
                     Some((sum, sum_unit)) => {
-                        let Some(sum) = number_op(Op::Add, sum, number) else {
+                        let Some(sum) = sum.checked_add(number) else {
                             return Value::Missing;
                         };
                         Some((sum, if sum_unit == unit { unit } else { Unit::Plain }))
@@ -819,6 +841,12 @@ mod tests {
             "true wins over missing"
         );
         assert_eq!(eval("has(c)"), Value::Bool(false));
+        assert_eq!(
+            eval("period.year >= 2025"),
+            Value::Bool(true),
+            "a year is a number"
+        );
+        assert_eq!(eval("period.year = '2025'"), Value::Bool(true));
         assert_eq!(eval("has(a)"), Value::Bool(true));
         assert_eq!(
             eval("value_or(c, 0)"),
@@ -903,6 +931,18 @@ mod tests {
         assert_eq!(error("'abc").message, "thiếu dấu ' đóng chuỗi");
         assert_eq!(error("   ").message, "biểu thức trống");
         assert_eq!(parse("x", 10, &scope()).unwrap_err().position, 11);
+        let deep = format!("{}a{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(error(&deep)
+            .message
+            .starts_with("biểu thức lồng nhau quá sâu"));
+        assert!(error(&"- ".repeat(100_000))
+            .message
+            .starts_with("biểu thức lồng nhau quá sâu"));
+        let fine = format!("{}a{}", "(".repeat(60), ")".repeat(60));
+        assert_eq!(
+            parse(&fine, 0, &scope()).unwrap().eval(&scope()),
+            count(843)
+        );
     }
 
     #[test]

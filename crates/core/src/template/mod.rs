@@ -78,6 +78,16 @@ impl ValueKind {
         }
     }
 
+    /// The unit of the kind named `name` (`count`, `money`, `percent`).
+    pub fn unit_named(name: &str) -> Option<Unit> {
+        match name {
+            "count" => Some(Unit::Count),
+            "money" => Some(Unit::Money),
+            "percent" => Some(Unit::Percent),
+            _ => None,
+        }
+    }
+
     pub fn option(&self, code: i64) -> Option<&ChoiceOption> {
         match self {
             ValueKind::Choice(options) => options.iter().find(|option| option.code == code),
@@ -406,7 +416,7 @@ pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// The templates a browser has, each once (by checksum), in the order a
-/// list shows them: by title, the newest version of each first.
+/// list shows them: by id, the newest version of each first.
 pub fn arrange(mut templates: Vec<Arc<Template>>) -> Vec<Arc<Template>> {
     let mut seen = std::collections::HashSet::new();
     templates.retain(|template| seen.insert(template.sha256.clone()));

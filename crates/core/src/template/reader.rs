@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use serde_json::{Map, Value as Json};
-use sha2::{Digest, Sha256};
 
 use super::expr::{self, Context, ExprError, Names, Ref, Unit};
 use super::wording::{NumberRules, Wording};
@@ -41,6 +40,13 @@ impl std::fmt::Display for TemplateError {
 
 /// The largest template file accepted.
 const MAX_TEMPLATE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The most figures, and the most appendix rows, a template may have: many
+/// times a real form's 60, few enough for any office PC.
+const MAX_ITEMS: usize = 2000;
+
+/// The longest chain of computed rows reading computed rows.
+const MAX_CHAIN: usize = 16;
 
 /// Names a report's figures may not take: what every report has.
 const RESERVED: [&str; 5] = ["unit", "period", "item", "appendix", "figures"];
@@ -243,8 +249,11 @@ struct RowDraft {
     code: String,
     heading: bool,
     place: String,
+    /// The kind of a typed row.
     kind: Option<ValueKind>,
     value: Option<(String, expr::Expr)>,
+    /// The unit a computed row declares with `kind`.
+    declared: Option<Unit>,
     unit: Option<Unit>,
 }
 
@@ -1243,12 +1252,18 @@ impl Reader {
                         "dòng tính tự động (có «value») chỉ là count, money hoặc percent",
                     );
                 }
+                let declared = if computed {
+                    ValueKind::unit_named(kind_name)
+                } else {
+                    None
+                };
                 rows.push(RowDraft {
                     code: row_code,
                     heading,
                     place: place.clone(),
                     kind,
                     value: None,
+                    declared,
                     unit: None,
                 });
                 raw_rows.push((place, Json::Object(row_map.clone())));
@@ -1263,8 +1278,11 @@ impl Reader {
         (groups, rows, raw_rows)
     }
 
-    /// A computed row that depends, through others, on itself.
-    fn check_cycles(&mut self, rows: &[RowDraft]) {
+    /// The computed rows in an order where each comes after the rows it
+    /// reads; `None` (and the mistake reported) when one depends, through
+    /// others, on itself, or through more than [`MAX_CHAIN`] others.
+    /// Iterative: a long chain in a file cannot exhaust the stack.
+    fn row_order(&mut self, rows: &[RowDraft]) -> Option<Vec<usize>> {
         let depends: Vec<Vec<usize>> = rows
             .iter()
             .map(|row| {
@@ -1282,82 +1300,84 @@ impl Reader {
             .collect();
         // 0: not seen, 1: on the path being walked, 2: done.
         let mut state = vec![0u8; rows.len()];
-        let mut path = Vec::new();
-        fn walk(
-            at: usize,
-            depends: &[Vec<usize>],
-            state: &mut [u8],
-            path: &mut Vec<usize>,
-        ) -> Option<Vec<usize>> {
-            state[at] = 1;
-            path.push(at);
-            for &next in &depends[at] {
-                if state[next] == 1 {
-                    let start = path.iter().position(|id| *id == next).unwrap_or(0);
-                    let mut cycle = path[start..].to_vec();
-                    cycle.push(next);
-                    return Some(cycle);
-                }
-                if state[next] == 0 {
-                    if let Some(cycle) = walk(next, depends, state, path) {
-                        return Some(cycle);
-                    }
-                }
-            }
-            state[at] = 2;
-            path.pop();
-            None
-        }
+        let mut order = Vec::with_capacity(rows.len());
+        let mut chain = vec![0usize; rows.len()];
         for start in 0..rows.len() {
-            if state[start] == 0 {
-                if let Some(cycle) = walk(start, &depends, &mut state, &mut path) {
-                    let codes: Vec<&str> = cycle.iter().map(|id| rows[*id].code.as_str()).collect();
-                    self.error(
-                        &join(&rows[cycle[0]].place, "value"),
-                        format!(
-                            "phép tính tự tham chiếu đến chính nó: {}",
-                            codes.join(" → ")
-                        ),
-                    );
-                    return;
+            if state[start] != 0 {
+                continue;
+            }
+            // The path being walked: each row and how many of its rows are done.
+            let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+            state[start] = 1;
+            while let Some((at, next)) = path.last_mut() {
+                let at = *at;
+                if let Some(&other) = depends[at].get(*next) {
+                    *next += 1;
+                    match state[other] {
+                        0 => {
+                            state[other] = 1;
+                            path.push((other, 0));
+                        }
+                        1 => {
+                            let from = path.iter().position(|(id, _)| *id == other).unwrap_or(0);
+                            let mut cycle: Vec<&str> = path[from..]
+                                .iter()
+                                .map(|(id, _)| rows[*id].code.as_str())
+                                .collect();
+                            cycle.push(&rows[other].code);
+                            self.error(
+                                &join(&rows[other].place, "value"),
+                                format!(
+                                    "phép tính tự tham chiếu đến chính nó: {}",
+                                    cycle.join(" → ")
+                                ),
+                            );
+                            return None;
+                        }
+                        _ => {}
+                    }
+                } else {
+                    // How many computed rows, this one included, lead here.
+                    if rows[at].value.is_some() {
+                        chain[at] = 1 + depends[at].iter().map(|id| chain[*id]).max().unwrap_or(0);
+                    }
+                    if chain[at] > MAX_CHAIN {
+                        self.error(
+                            &join(&rows[at].place, "value"),
+                            format!(
+                                "dòng này tính từ một chuỗi quá {MAX_CHAIN} dòng khác nối nhau"
+                            ),
+                        );
+                        return None;
+                    }
+                    state[at] = 2;
+                    order.push(at);
+                    path.pop();
                 }
             }
         }
+        Some(order)
     }
 }
 
-/// The units of computed rows, each after the rows it reads (no cycles).
-fn row_units(rows: &mut [RowDraft], figures: &[Figure]) {
-    fn unit(id: usize, rows: &mut [RowDraft], figures: &[Figure], depth: usize) -> Option<Unit> {
-        if depth > rows.len() {
-            return None;
-        }
-        if let Some(kind) = &rows[id].kind {
-            return kind.unit();
-        }
-        let expr = rows[id].value.as_ref()?.1.clone();
-        let mut refs = Vec::new();
-        expr.refs(&mut refs);
-        let mut known: HashMap<usize, Option<Unit>> = HashMap::new();
-        for reference in refs {
-            if let Ref::Row(other) = reference {
-                let found = unit(other, rows, figures, depth + 1);
-                known.insert(other, found);
+/// The units of the rows, each after the rows it reads (`order`): a typed
+/// row's by its kind, a computed row's as declared, else by its expression.
+fn row_units(rows: &mut [RowDraft], figures: &[Figure], order: &[usize]) {
+    for &id in order {
+        let unit = match (&rows[id].kind, &rows[id].value, rows[id].declared) {
+            (Some(kind), _, _) => kind.unit(),
+            (None, Some(_), Some(declared)) => Some(declared),
+            (None, Some((_, expr)), None) => {
+                let names = Resolver {
+                    figures,
+                    rows,
+                    item: None,
+                };
+                expr.unit(&|reference| names.unit_of(reference))
             }
-        }
-        let names = Resolver {
-            figures,
-            rows,
-            item: None,
+            (None, None, _) => None,
         };
-        expr.unit(&|reference| match reference {
-            Ref::Row(other) => known.get(other).copied().flatten(),
-            other => names.unit_of(other),
-        })
-    }
-    for id in 0..rows.len() {
-        let found = unit(id, rows, figures, 0);
-        rows[id].unit = found;
+        rows[id].unit = unit;
     }
 }
 
@@ -1482,10 +1502,26 @@ pub fn read(bytes: &[u8]) -> Result<Template, Vec<TemplateError>> {
         ));
     }
     reader.check_keys(&figures);
+    if figures.len() > MAX_ITEMS {
+        reader.error(
+            "figures",
+            format!("quá nhiều số liệu ({}; tối đa {MAX_ITEMS})", figures.len()),
+        );
+    }
     let figures: Vec<Figure> = figures.into_iter().map(|(figure, _)| figure).collect();
 
     let appendix_items = reader.array(top, "appendix", "", true).to_vec();
     let (groups, mut row_drafts, raw_rows) = reader.appendix(&appendix_items);
+    if row_drafts.len() > MAX_ITEMS {
+        reader.error(
+            "appendix",
+            format!(
+                "quá nhiều chỉ tiêu ({}; tối đa {MAX_ITEMS})",
+                row_drafts.len()
+            ),
+        );
+        return Err(reader.errors);
+    }
     // Computed rows: their expressions, once every code is known.
     for (id, (place, raw)) in raw_rows.iter().enumerate() {
         if let Some(source) = raw.get("value") {
@@ -1503,8 +1539,9 @@ pub fn read(bytes: &[u8]) -> Result<Template, Vec<TemplateError>> {
             }
         }
     }
-    reader.check_cycles(&row_drafts);
-    row_units(&mut row_drafts, &figures);
+    if let Some(order) = reader.row_order(&row_drafts) {
+        row_units(&mut row_drafts, &figures, &order);
+    }
     let names = Resolver {
         figures: &figures,
         rows: &row_drafts,
@@ -1582,10 +1619,8 @@ pub fn read(bytes: &[u8]) -> Result<Template, Vec<TemplateError>> {
     if !reader.errors.is_empty() {
         return Err(reader.errors);
     }
-    let sha256 = Sha256::digest(serde_json::to_string(&value).expect("JSON").as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+    let sha256 =
+        crate::exchange::sha256_hex(serde_json::to_string(&value).expect("JSON").as_bytes());
     Ok(Template {
         id: id.unwrap_or_default(),
         version: version.unwrap_or_default(),

@@ -6,7 +6,8 @@
 //! `{...}` holds an expression; a value not filled in prints as `…`, a
 //! blank to complete, never as `0`. `[...]` is a part printed only when
 //! every value directly inside it is there (a percentage without its
-//! denominator is left out rather than invented); parts nest. `\` before a
+//! denominator is left out rather than invented); parts nest. A
+//! `fraction(n, d)` is always there: a missing side prints as `…`. `\` before a
 //! character prints it as it is (`\[`). How each value is written (leading
 //! zero for small counts, `đồng`, the ratio rule) is decided here too.
 
@@ -16,6 +17,9 @@ use crate::vi::{self, RatioRule};
 
 /// What stands in the text for a value not filled in.
 pub const BLANK: &str = "…";
+
+/// How deeply `[...]` parts may nest.
+const MAX_NESTING: usize = 8;
 
 /// Where a value is written: running text writes small counts with a
 /// leading zero (`01`, `03`) as offices do; messages write them plainly.
@@ -69,9 +73,7 @@ impl NumberRules {
                 _ => BLANK.to_owned(),
             },
             Value::Number(number, Unit::Count) => self.count(*number, style),
-            Value::Number(number, Unit::Money) => {
-                format!("{} đồng", vi::format_decimal(*number))
-            }
+            Value::Number(number, Unit::Money) => vi::format_money(*number),
             Value::Number(number, Unit::Percent) => {
                 format!("{}%", vi::format_ratio(*number, self.ratio))
             }
@@ -167,6 +169,9 @@ impl Wording {
                 '}' => return Err(error(at, "dấu } thừa (viết \\} để in dấu })")),
                 '[' => {
                     flush(&mut literal, segments);
+                    if open.len() > MAX_NESTING {
+                        return Err(error(at, "các phần [ ] lồng nhau quá sâu"));
+                    }
                     open.push((Vec::new(), at));
                 }
                 ']' => {
@@ -228,19 +233,6 @@ impl Wording {
             }
         }
         complete
-    }
-
-    /// Every expression in it, for checks on the template.
-    pub fn exprs(&self) -> Vec<&Expr> {
-        let mut found = Vec::new();
-        for segment in &self.segments {
-            match segment {
-                Segment::Literal(_) => {}
-                Segment::Value { expr, .. } => found.push(expr),
-                Segment::Optional(inner) => found.extend(inner.exprs()),
-            }
-        }
-        found
     }
 }
 
@@ -380,5 +372,9 @@ mod tests {
         assert_eq!(unknown.position, 5);
         assert_eq!(unknown.message, "không có số liệu «recieved»");
         assert_eq!(error("ab {a +}").position, 8);
+        assert_eq!(
+            error(&"[".repeat(20)).message,
+            "các phần [ ] lồng nhau quá sâu"
+        );
     }
 }
