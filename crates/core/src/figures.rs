@@ -21,15 +21,21 @@ use crate::text::Text;
 #[serde(transparent)]
 pub struct Figures(Map<String, Json>);
 
+/// The groups above `key` and its last part: `[plan]` and `total` for
+/// `plan.total`.
+fn parts(key: &str) -> (Vec<&str>, &str) {
+    match key.rsplit_once('.') {
+        Some((groups, last)) => (groups.split('.').collect(), last),
+        None => (Vec::new(), key),
+    }
+}
+
 impl Figures {
     /// The stored value at `key` (`applications.received`).
     pub fn get(&self, key: &str) -> Option<&Json> {
-        let (groups, last) = match key.rsplit_once('.') {
-            Some((groups, last)) => (Some(groups), last),
-            None => (None, key),
-        };
+        let (groups, last) = parts(key);
         let mut map = &self.0;
-        for group in groups.into_iter().flat_map(|groups| groups.split('.')) {
+        for group in groups {
             map = map.get(group)?.as_object()?;
         }
         map.get(last)
@@ -59,12 +65,9 @@ impl Figures {
         if self.get(key).is_none_or(|value| !value.is_array()) {
             self.set(key, Json::Array(Vec::new()));
         }
-        let (groups, last) = match key.rsplit_once('.') {
-            Some((groups, last)) => (Some(groups), last),
-            None => (None, key),
-        };
+        let (groups, last) = parts(key);
         let mut map = &mut self.0;
-        for group in groups.into_iter().flat_map(|groups| groups.split('.')) {
+        for group in groups {
             map = map.get_mut(group)?.as_object_mut()?;
         }
         map.get_mut(last)?.as_array_mut()
