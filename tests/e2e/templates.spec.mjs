@@ -215,3 +215,34 @@ test('what storage holds that its template cannot read is named, never dropped s
   await expect(templateBanner).toContainText('Có mẫu báo cáo lưu trong trình duyệt không đọc được');
   await expect(templateBanner.locator('li')).toHaveText(['Mẫu báo cáo lưu trong trình duyệt (hong) không đọc được: thiếu «version» (phiên bản)']);
 });
+
+test('the receiving office adds up the files of one template and names a file of another', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  const exportFile = async () => {
+    const file = await download(page, 'Tải tệp JSON');
+    return { name: file.name, mimeType: 'application/json', buffer: readFileSync(file.path) };
+  };
+  await page.getByRole('button', { name: 'Nạp báo cáo mẫu' }).click();
+  await waitSaved(page);
+  const truongQuangTrong = await exportFile();
+  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
+  await waitSaved(page);
+  const nghiaLo = await exportFile();
+  await installTemplate(page, SECOND);
+  await newReport(page);
+  await page.selectOption('[name="period.kind"]', { label: 'Quý I' });
+  await typeInto(page, 'period.year', '2025');
+  await typeInto(page, 'header.unit.name', 'Nghĩa Hành');
+  await waitSaved(page);
+  const nghiaHanh = await exportFile();
+
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await page.setInputFiles('#aggregate-files', [truongQuangTrong, nghiaLo, nghiaHanh]);
+  await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 2 đơn vị');
+  await expect(page.locator('#aggregate-notes li.error')).toHaveCount(1);
+  await expect(page.locator('#aggregate-notes li.error')).toContainText(
+    `${nghiaHanh.name}: Báo cáo của Xã Nghĩa Hành theo mẫu «${SECOND_NAME}», khác mẫu đang tổng hợp «${SAMPLE_NAME}»: không cộng.`,
+  );
+  await expect(page.locator('#aggregate-table tr[data-code="7.10"]')).toHaveCount(0);
+  await expect(page.locator('#aggregate-table tr[data-code="7.6.b"]')).toHaveCount(1);
+});
