@@ -106,6 +106,10 @@ fn install(editor: Editor, name: String, bytes: Vec<u8>) {
         Ok(new) => !new,
         Err(message) => return editor.say(Notice::error(message)),
     };
+    if already {
+        // The list is the same, but the chosen template may not be.
+        editor.templates.update(|_| {});
+    }
     let mut text = if already {
         format!("Mẫu báo cáo «{}» đã có sẵn.", template.display_name())
     } else {
