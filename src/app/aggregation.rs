@@ -4,10 +4,15 @@
 //!
 //! The files are only read: nothing here touches the drafts in storage.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::{files, Editor, Screen};
 use cchc_core::aggregate::{self, ReceivedFile, Summary};
+use cchc_core::vi::group_digits;
 
 /// `Tổng hợp nhiều báo cáo`, in the actions bar.
 pub fn open_button(editor: Editor) -> impl IntoView {
@@ -15,26 +20,83 @@ pub fn open_button(editor: Editor) -> impl IntoView {
     view! { <button type="button" id="mo-tong-hop" on:click=open>"Tổng hợp nhiều báo cáo"</button> }
 }
 
-/// Reads every file of `files` into the list; a file of the same name
-/// replaces the one read before.
+/// How many files are read at once: enough to keep the reading going,
+/// few enough that thousands of picked files never sit in memory together.
+const FILES_AT_ONCE: usize = 4;
+
+/// Unit columns drawn at once: the table stays light with 3,000 units; the
+/// others are a page or a search away.
+const UNITS_PER_PAGE: usize = 10;
+
+/// The progress of reading picked files: `Đang đọc 1.234/3.300 tệp`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// One pick of files, read a few at a time.
+struct Batch {
+    waiting: Vec<web_sys::File>,
+    read: Vec<ReceivedFile>,
+    total: usize,
+}
+
+/// Reads every file of `files`, then adds them to the list at once (a file
+/// of the same name replaces the one read before): the sums are made once
+/// per pick, not once per file, and the progress line moves meanwhile.
 pub fn read_all(editor: Editor, files: Option<web_sys::FileList>) {
     let Some(list) = files else {
         return;
     };
-    for index in 0..list.length() {
-        if let Some(file) = list.get(index) {
-            files::read_file(file, move |name, bytes| {
-                let received = ReceivedFile {
-                    opened: files::open_file(editor, &bytes),
-                    name,
-                };
-                editor.received.update(|all| {
-                    all.retain(|file| file.name != received.name);
-                    all.push(received);
-                });
-            });
-        }
+    let mut waiting: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    if waiting.is_empty() {
+        return;
     }
+    waiting.reverse();
+    let total = waiting.len();
+    editor.reading.update(|reading| reading.total += total);
+    let batch = Rc::new(RefCell::new(Batch {
+        waiting,
+        read: Vec::with_capacity(total),
+        total,
+    }));
+    for _ in 0..FILES_AT_ONCE {
+        read_next(editor, batch.clone());
+    }
+}
+
+fn read_next(editor: Editor, batch: Rc<RefCell<Batch>>) {
+    let Some(file) = batch.borrow_mut().waiting.pop() else {
+        return;
+    };
+    files::read_file(file, move |name, bytes| {
+        let received = ReceivedFile {
+            opened: bytes.and_then(|bytes| files::open_file(editor, &bytes)),
+            name,
+        };
+        let finished = {
+            let mut batch = batch.borrow_mut();
+            batch.read.push(received);
+            batch.read.len() == batch.total
+        };
+        editor.reading.update(|reading| reading.done += 1);
+        if finished {
+            let read = std::mem::take(&mut batch.borrow_mut().read);
+            editor.received.update(|all| {
+                let names: HashSet<&str> = read.iter().map(|file| file.name.as_str()).collect();
+                all.retain(|file| !names.contains(file.name.as_str()));
+                all.extend(read);
+            });
+            editor.reading.update(|reading| {
+                if reading.done == reading.total {
+                    *reading = Reading::default();
+                }
+            });
+        } else {
+            read_next(editor, batch);
+        }
+    });
 }
 
 fn notes(summary: &Summary) -> impl IntoView {
@@ -53,11 +115,12 @@ fn notes(summary: &Summary) -> impl IntoView {
     view! { <ul id="aggregate-notes" class="issues">{items}</ul> }
 }
 
-fn table(summary: &Summary) -> impl IntoView {
-    let units = summary
-        .units
+/// The appendix added up: the totals, then the units of `columns`.
+fn table(summary: &Summary, columns: &[usize]) -> impl IntoView {
+    let units = columns
         .iter()
-        .map(|column| {
+        .map(|&index| {
+            let column = &summary.units[index];
             let title = format!("{} (lần xuất thứ {})", column.file_name, column.revision);
             view! { <th scope="col" title=title>{column.unit.clone()}</th> }
         })
@@ -73,7 +136,7 @@ fn table(summary: &Summary) -> impl IntoView {
             view! {
                 <tr class="group">
                     <th scope="rowgroup">{format!("{}.", group.code)}</th>
-                    <td colspan=4 + summary.units.len()>{group.label.clone()}</td>
+                    <td colspan=4 + columns.len()>{group.label.clone()}</td>
                 </tr>
             }
             .into_any(),
@@ -81,10 +144,11 @@ fn table(summary: &Summary) -> impl IntoView {
         for summary_row in &summary.rows[group.rows.clone()] {
             let row = summary.row(summary_row);
             let class = if row.is_sub_row() { "sub-row" } else { "" };
-            let values = summary_row
-                .values
+            let values = columns
                 .iter()
-                .map(|value| view! { <td class="number-cell">{value.clone()}</td> })
+                .map(|&index| {
+                    view! { <td class="number-cell">{summary_row.values[index].clone()}</td> }
+                })
                 .collect_view();
             rows.push(
                 view! {
@@ -120,9 +184,71 @@ fn table(summary: &Summary) -> impl IntoView {
     }
 }
 
+/// `‹ Đơn vị trước` · `Đơn vị 11–20 / 3.300` · `Đơn vị sau ›`, and a search
+/// by name: which unit columns the table shows.
+fn unit_pages(
+    summary: Memo<Summary>,
+    query: RwSignal<String>,
+    first: RwSignal<usize>,
+    matching: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let count = move || matching.with(Vec::len);
+    let searched = move |event: leptos::ev::Event| {
+        query.set(event_target_value(&event));
+        first.set(0);
+    };
+    let shown = move || {
+        let count = count();
+        if count == 0 {
+            return "Không có đơn vị nào có tên như vậy.".to_owned();
+        }
+        let from = first.get() + 1;
+        let to = (first.get() + UNITS_PER_PAGE).min(count);
+        format!("Đơn vị {from}–{to} / {}", group_digits(count as u64))
+    };
+    let earlier = move |_| first.update(|first| *first = first.saturating_sub(UNITS_PER_PAGE));
+    let later = move |_| first.update(|first| *first += UNITS_PER_PAGE);
+    view! {
+        <div
+            class="unit-pages"
+            role="group"
+            aria-label="Các cột đơn vị"
+            hidden=move || summary.with(|s| s.units.len() <= UNITS_PER_PAGE)
+        >
+            <label>
+                "Tìm đơn vị "
+                <input type="search" name="aggregate-unit-search" prop:value=query on:input=searched />
+            </label>
+            <button type="button" on:click=earlier disabled=move || first.get() == 0>
+                "‹ Đơn vị trước"
+            </button>
+            <span id="aggregate-unit-page">{shown}</span>
+            <button
+                type="button"
+                on:click=later
+                disabled=move || first.get() + UNITS_PER_PAGE >= count()
+            >
+                "Đơn vị sau ›"
+            </button>
+        </div>
+    }
+}
+
 pub fn page(editor: Editor) -> impl IntoView {
     let screen = editor.screen;
     let summary = Memo::new(move |_| editor.received.with(|files| aggregate::add_up(files)));
+    let query = RwSignal::new(String::new());
+    let first = RwSignal::new(0usize);
+    let matching = Memo::new(move |_| {
+        query.with(|query| summary.with(|summary| aggregate::units_matching(summary, query)))
+    });
+    // New files may leave fewer columns than the page started at.
+    Effect::new(move |_| {
+        let count = matching.with(Vec::len);
+        if first.get_untracked() >= count {
+            first.set(0);
+        }
+    });
     let close = move |_| editor.show(Screen::Editor, "mo-tong-hop");
     let picked = move |event: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&event);
@@ -143,13 +269,33 @@ pub fn page(editor: Editor) -> impl IntoView {
             Some((kind, year)) => format!(
                 "Tổng hợp báo cáo CCHC {}: {} đơn vị",
                 kind.long_name(year),
-                summary.units.len()
+                group_digits(summary.units.len() as u64)
             ),
             None => "Tổng hợp báo cáo CCHC".to_owned(),
         })
     };
     let empty = move || summary.with(|summary| summary.units.is_empty());
     let counted = move || editor.received.with(Vec::len);
+    let status = move || {
+        let reading = editor.reading.get();
+        if reading.total > 0 {
+            format!(
+                "Đang đọc {}/{} tệp…",
+                group_digits(reading.done as u64),
+                group_digits(reading.total as u64)
+            )
+        } else {
+            format!("Đã chọn {} tệp.", group_digits(counted() as u64))
+        }
+    };
+    let shown_table = move || {
+        let first = first.get();
+        matching.with(|matching| {
+            let columns =
+                &matching[first.min(matching.len())..(first + UNITS_PER_PAGE).min(matching.len())];
+            summary.with(|summary| table(summary, columns))
+        })
+    };
     view! {
         <div id="tong-hop" class="aggregate-view" hidden=move || screen.get() != Screen::Aggregate>
             <div class="print-controls" role="toolbar" aria-label="Tổng hợp">
@@ -182,8 +328,10 @@ pub fn page(editor: Editor) -> impl IntoView {
                 <p class="hint">
                     "Chọn (hoặc kéo thả vào trang) các tệp JSON các đơn vị gửi lên, nhiều tệp một lần. Tệp chỉ được đọc để cộng, không thành bản nháp. Số đếm và tiền được cộng; tỷ lệ được tính lại từ tổng tử số và mẫu số; tỷ lệ do đơn vị tự nhập lấy bình quân; các mức lựa chọn được đếm số đơn vị."
                 </p>
-                <p role="status">{move || format!("Đã chọn {} tệp.", counted())}</p>
-                {move || summary.with(|summary| view! { {notes(summary)} {table(summary)} })}
+                <p id="aggregate-progress" role="status">{status}</p>
+                {move || summary.with(notes)}
+                {unit_pages(summary, query, first, matching)}
+                {shown_table}
             </section>
         </div>
     }

@@ -109,8 +109,8 @@ fn say(editor: Editor, text: String, is_error: bool) {
 }
 
 /// Judges the bytes of a picked or dropped file.
-fn receive(editor: Editor, name: String, bytes: Vec<u8>) {
-    match open_file(editor, &bytes) {
+fn receive(editor: Editor, name: String, bytes: ReadBytes) {
+    match bytes.and_then(|bytes| open_file(editor, &bytes)) {
         Err(error) => say(
             editor,
             format!("Không mở được tệp «{name}»: {}", error.message()),
@@ -165,15 +165,29 @@ fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
     say(editor, text.to_owned(), false);
 }
 
-/// Reads `file` and hands its name and bytes to `then`.
-pub(super) fn read_file(file: web_sys::File, then: impl FnOnce(String, Vec<u8>) + 'static) {
+/// What reading a picked file gave: its bytes, or why there are none.
+pub(super) type ReadBytes = Result<Vec<u8>, exchange::ImportError>;
+
+/// Reads `file` and hands its name and bytes to `then`; a file the browser
+/// cannot read (moved, deleted) is handed over as such, never dropped.
+pub(super) fn read_file(file: web_sys::File, then: impl FnOnce(String, ReadBytes) + 'static) {
     let name = file.name();
+    let then = std::rc::Rc::new(std::cell::RefCell::new(Some((name, then))));
+    let on_error = then.clone();
     let done = Closure::once(move |buffer: wasm_bindgen::JsValue| {
-        then(name, js_sys::Uint8Array::new(&buffer).to_vec());
+        if let Some((name, then)) = then.borrow_mut().take() {
+            then(name, Ok(js_sys::Uint8Array::new(&buffer).to_vec()));
+        }
     });
-    let _ = file.array_buffer().then(&done);
-    // Called once by the promise, then dropped with it.
+    let failed = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some((name, then)) = on_error.borrow_mut().take() {
+            then(name, Err(exchange::ImportError::Unreadable));
+        }
+    });
+    let _ = file.array_buffer().then2(&done, &failed);
+    // One of them is called once by the promise; both are then dropped with it.
     done.forget();
+    failed.forget();
 }
 
 /// Reads the first file of `files`.

@@ -137,6 +137,8 @@ pub struct Editor {
     pub screen: RwSignal<Screen>,
     /// The files opened on the aggregation page, as judged.
     pub received: RwSignal<Vec<cchc_core::aggregate::ReceivedFile>>,
+    /// How far the picked files have been read.
+    pub reading: RwSignal<aggregation::Reading>,
     /// The templates this browser has: built in and installed.
     pub templates: RwSignal<Vec<Arc<Template>>>,
     pub saving: Autosave,
@@ -180,6 +182,7 @@ impl Editor {
             import: RwSignal::new(None),
             screen: RwSignal::new(Screen::Editor),
             received: RwSignal::new(Vec::new()),
+            reading: RwSignal::new(Default::default()),
             templates: RwSignal::new(Vec::new()),
             saving: Autosave::new(),
             slots: IssueSlots::new(),

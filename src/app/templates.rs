@@ -79,7 +79,17 @@ pub fn keep(editor: Editor, template: &Arc<Template>) -> Result<bool, String> {
 }
 
 /// Installs the template file `name`, or lists what is wrong with it.
-fn install(editor: Editor, name: String, bytes: Vec<u8>) {
+fn install(editor: Editor, name: String, bytes: files::ReadBytes) {
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            editor.say(Notice::error(format!(
+                "Không cài được mẫu báo cáo «{name}»: {}",
+                error.message()
+            )));
+            return;
+        }
+    };
     let template = match template::read(&bytes) {
         Ok(template) => Arc::new(template),
         Err(errors) => {

@@ -298,6 +298,20 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
     }
 }
 
+/// The columns of `summary` whose unit name contains `query`, ignoring
+/// case, accents and spacing (`truong  quang` finds `Phường Trương Quang
+/// Trọng`); every column when the query is blank.
+pub fn units_matching(summary: &Summary, query: &str) -> Vec<usize> {
+    let wanted = vi::slug(query);
+    summary
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| wanted.is_empty() || vi::slug(&column.unit).contains(&wanted))
+        .map(|(index, _)| index)
+        .collect()
+}
+
 /// The sum of `numbers`, or `None` beyond what a Decimal holds.
 fn checked_sum(numbers: &[Decimal]) -> Option<Decimal> {
     numbers
@@ -582,6 +596,20 @@ mod tests {
             .iter()
             .find(|row| summary.row(row).code == code)
             .expect("row")
+    }
+
+    #[test]
+    fn units_are_found_by_name_whatever_the_case_accents_and_spacing() {
+        let summary = add_up(&[
+            file("tqt.json", sample(), 1),
+            file("nghia-lo.json", nghia_lo(), 2),
+        ]);
+        assert_eq!(units_matching(&summary, ""), [0, 1]);
+        assert_eq!(units_matching(&summary, "  "), [0, 1]);
+        assert_eq!(units_matching(&summary, "truong  QUANG"), [1]);
+        assert_eq!(units_matching(&summary, "Nghĩa Lộ"), [0]);
+        assert_eq!(units_matching(&summary, "phuong"), [0, 1]);
+        assert!(units_matching(&summary, "xã Nghĩa Hành").is_empty());
     }
 
     #[test]

@@ -163,6 +163,8 @@ pub fn same_unit_and_period(a: &Report, b: &Report) -> bool {
 /// Why a file cannot be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
+    /// The browser could not read the file (moved, deleted, no permission).
+    Unreadable,
     TooLarge(usize),
     Empty,
     NotUtf8,
@@ -179,6 +181,7 @@ pub enum ImportError {
 impl ImportError {
     pub fn message(&self) -> String {
         match self {
+            ImportError::Unreadable => "Trình duyệt không đọc được tệp (tệp đã bị xóa, di chuyển hoặc không có quyền đọc). Hãy chọn lại tệp.".to_owned(),
             ImportError::TooLarge(bytes) => format!(
                 "Tệp quá lớn ({} KB): tệp báo cáo không quá 5 MB. Có thể đã chọn nhầm tệp.",
                 bytes / 1024
