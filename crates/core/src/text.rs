@@ -49,6 +49,25 @@ pub fn lower(text: &str) -> String {
     nfc(&transform(text, Transform::Lower))
 }
 
+/// Whether `c` is a character of precomposed Vietnamese text that no
+/// normalisation changes, alone or beside another such character: Latin
+/// letters and Latin-1 signs (below U+0300, before the combining marks),
+/// the precomposed letters of U+1E00-U+1EFF (`ộ`, `ữ`) and the dashes,
+/// quotes and ellipsis of U+2010-U+2027. (Checked against the Unicode
+/// tables by a test.)
+fn keeps_its_form(c: char) -> bool {
+    c < '\u{300}'
+        || ('\u{1e00}'..='\u{1eff}').contains(&c)
+        || ('\u{2010}'..='\u{2027}').contains(&c)
+}
+
+/// Whether `text` is in NFC without asking the Unicode tables: true for
+/// ASCII and for almost all typed Vietnamese, so that the common case
+/// costs no call into the browser.
+fn surely_nfc(text: &str) -> bool {
+    text.chars().all(keeps_its_form)
+}
+
 /// On the host, Rust's own tables and the `unicode-normalization` crate.
 #[cfg(not(target_arch = "wasm32"))]
 fn transform(text: &str, transform: Transform) -> String {
@@ -57,6 +76,7 @@ fn transform(text: &str, transform: Transform) -> String {
         Transform::Upper => text.to_uppercase(),
         Transform::Lower => text.to_lowercase(),
         _ if text.is_ascii() => text.to_owned(),
+        Transform::Nfc if surely_nfc(text) => text.to_owned(),
         Transform::Nfc => match is_nfc_quick(text.chars()) {
             IsNormalized::Yes => text.to_owned(),
             _ => text.nfc().collect(),
@@ -82,6 +102,7 @@ pub fn install_transform(transformer: Transformer) {
 #[cfg(target_arch = "wasm32")]
 fn transform(text: &str, transform: Transform) -> String {
     match (TRANSFORMER.get(), transform) {
+        (_, Transform::Nfc) if surely_nfc(text) => text.to_owned(),
         (Some(transformer), _) if !text.is_ascii() => transformer(text, transform),
         (_, Transform::Upper) => text.to_ascii_uppercase(),
         (_, Transform::Lower) => text.to_ascii_lowercase(),
@@ -155,6 +176,40 @@ impl<'de> Deserialize<'de> for Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// Every character taken as NFC without the tables is a starter that
+    /// NFC and NFD leave alone, and no two of them compose: so any string
+    /// of them is in NFC.
+    #[test]
+    fn the_characters_taken_as_nfc_without_the_tables_are_so() {
+        let kept: Vec<char> = (0..=0x2027u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| keeps_its_form(c))
+            .collect();
+        assert!(kept.contains(&'ộ') && kept.contains(&'ư') && kept.contains(&'…'));
+        assert!(!keeps_its_form('\u{301}') && !keeps_its_form('\u{2126}'));
+        for &c in &kept {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                c.to_string().nfc().collect::<String>(),
+                c.to_string(),
+                "{c:?}"
+            );
+        }
+        let mut pair = String::new();
+        for &first in &kept {
+            for &second in &kept {
+                pair.clear();
+                pair.push(first);
+                pair.push(second);
+                assert!(pair.nfc().eq(pair.chars()), "{pair:?}");
+            }
+        }
+        assert!(surely_nfc(PRECOMPOSED));
+        assert!(!surely_nfc(DECOMPOSED));
+    }
 
     const DECOMPOSED: &str = "Tru\u{031b}o\u{031b}\u{0300}ng Quang Tro\u{0323}ng";
     const PRECOMPOSED: &str = "Trường Quang Trọng";
