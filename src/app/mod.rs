@@ -49,7 +49,13 @@ pub use issue_slots::IssueSlots;
 
 pub fn start() {
     cchc_core::text::install_transform(browser_text);
-    journal::restore_then(|| leptos::mount::mount_to_body(App));
+    journal::restore_then(|| {
+        leptos::mount::mount_to_body(App);
+        // The page painted before the app started (index.html) goes.
+        if let Some(boot) = document().get_element_by_id("khoi-dong") {
+            boot.remove();
+        }
+    });
 }
 
 /// Unicode normalisation and case by the browser (`String.prototype`'s
