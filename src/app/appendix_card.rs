@@ -16,6 +16,33 @@ use cchc_core::rules::{appendix_note_path, appendix_value_path};
 use cchc_core::template::{Row, RowSource, Template, Value};
 use cchc_core::text::Text;
 
+/// What an appendix row shows: its value and its note, as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowTexts {
+    pub value: String,
+    pub note: String,
+}
+
+/// What every row of the appendix shows, in the template's order.
+pub fn texts(facts: &cchc_core::facts::Facts) -> Vec<RowTexts> {
+    appendix::cells(facts)
+        .into_iter()
+        .map(|cell| RowTexts {
+            value: cell.value_text,
+            note: cell.note,
+        })
+        .collect()
+}
+
+/// The text of row `index` that `pick` chooses, following the draft.
+fn shown(editor: Editor, index: usize, pick: fn(&RowTexts) -> &String) -> impl Fn() -> String {
+    move || {
+        editor
+            .appendix
+            .with(|rows| rows.get(index).map(pick).cloned().unwrap_or_default())
+    }
+}
+
 /// Writes an appendix row's value or note, dropping rows left empty.
 fn set_appendix(report: &mut Report, code: &str, change: impl FnOnce(&mut AppendixEntry)) {
     let entry = report.appendix.entry(code.to_owned()).or_default();
@@ -34,12 +61,7 @@ fn value_cell(editor: Editor, index: usize, row: &Row, label_id: &str) -> AnyVie
         RowSource::Computed { .. } => {
             // The row by its index in the template it was drawn from; when
             // another draft's template is opened, this view is drawn anew.
-            let value = move || {
-                editor.with_facts(|facts| {
-                    let row = facts.template.rows.get(index)?;
-                    Some(appendix::cell(facts, row).value_text)
-                })
-            };
+            let value = shown(editor, index, |row| &row.value);
             view! {
                 <output data-code=code data-derived=path aria-labelledby=labelled_by>
                     {value}
@@ -78,12 +100,7 @@ fn note_cell(editor: Editor, index: usize, row: &Row, label_id: &str) -> AnyView
             .unwrap_or_default()
     });
     let printed = row.note.is_some().then(|| {
-        let note = move || {
-            editor.with_facts(|facts| {
-                let row = facts.template.rows.get(index)?;
-                Some(appendix::cell(facts, row).note)
-            })
-        };
+        let note = shown(editor, index, |row| &row.note);
         view! {
             <output class="printed-note" data-code=code.clone() data-derived=appendix_note_path(&code)>
                 {note}

@@ -73,6 +73,21 @@ fn browser_text(text: &str, transform: cchc_core::text::Transform) -> String {
     .into()
 }
 
+/// Runs `read` on the facts of `doc` under `template` (and on the doc),
+/// tracking all three.
+fn read_facts<R>(
+    template: RwSignal<Arc<Template>>,
+    doc: RwSignal<Doc>,
+    values: Memo<FigureValues>,
+    read: impl FnOnce(&Facts, &Doc) -> R,
+) -> R {
+    template.with(|template| {
+        doc.with(|doc| {
+            values.with(|values| read(&Facts::with_values(template, &doc.report, values), doc))
+        })
+    })
+}
+
 /// What is being edited: the report and the typed texts that are not values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
@@ -125,6 +140,8 @@ pub struct Editor {
     /// The figures of the open draft, read once per change.
     pub values: Memo<FigureValues>,
     pub issues: Memo<Vec<Issue>>,
+    /// What each appendix row shows, in the template's order.
+    pub appendix: Memo<Vec<appendix_card::RowTexts>>,
     /// Bumped to redraw the editor from the model.
     pub layout: RwSignal<u64>,
     pub meta: RwSignal<DraftMeta>,
@@ -162,15 +179,15 @@ impl Editor {
             template.with(|template| doc.with(|doc| template.values(&doc.report.figures)))
         });
         let issues = Memo::new(move |_| {
-            template.with(|template| {
-                doc.with(|doc| {
-                    values.with(|values| {
-                        rules::check(
-                            &Facts::with_values(template, &doc.report, values),
-                            &doc.pending,
-                        )
-                    })
-                })
+            read_facts(template, doc, values, |facts, doc| {
+                rules::check(facts, &doc.pending)
+            })
+        });
+        // Every appendix row's shown value and note, made once per change
+        // (computed rows read each other) rather than once per cell.
+        let appendix = Memo::new(move |_| {
+            read_facts(template, doc, values, |facts, _| {
+                appendix_card::texts(facts)
             })
         });
         Editor {
@@ -178,6 +195,7 @@ impl Editor {
             template,
             values,
             issues,
+            appendix,
             layout: RwSignal::new(0),
             meta: RwSignal::new(DraftMeta::default()),
             drafts: RwSignal::new(Default::default()),
@@ -198,12 +216,7 @@ impl Editor {
     /// Runs `read` on the open draft's facts, tracking the doc, its figures
     /// and its template: a derived view re-runs when they change.
     pub fn with_facts<R>(&self, read: impl FnOnce(&Facts) -> R) -> R {
-        self.template.with(|template| {
-            self.doc.with(|doc| {
-                self.values
-                    .with(|values| read(&Facts::with_values(template, &doc.report, values)))
-            })
-        })
+        read_facts(self.template, self.doc, self.values, |facts, _| read(facts))
     }
 
     /// The same, without tracking (in event handlers).
