@@ -43,7 +43,6 @@ pub struct UnitColumn {
     pub revision: u32,
     /// False when the file was changed after export.
     pub checksum_ok: bool,
-    pub report: Report,
 }
 
 /// What the office should know about one file.
@@ -230,14 +229,14 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
         }
     }
 
-    let units: Vec<UnitColumn> = by_unit
-        .into_values()
+    let chosen: Vec<(&str, &Opened)> = by_unit.into_values().collect();
+    let units: Vec<UnitColumn> = chosen
+        .iter()
         .map(|(name, file)| UnitColumn {
             unit: unit_name(&file.report),
-            file_name: name.to_owned(),
+            file_name: (*name).to_owned(),
             revision: file.revision,
             checksum_ok: file.checksum_ok,
-            report: file.report.clone(),
         })
         .collect();
     let Some(template) = template else {
@@ -249,9 +248,9 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
             rows: Vec::new(),
         };
     };
-    let facts: Vec<Facts> = units
+    let facts: Vec<Facts> = chosen
         .iter()
-        .map(|column| Facts::new(&template, &column.report))
+        .map(|(_, file)| Facts::new(&template, &file.report))
         .collect();
     for (column, facts) in units.iter().zip(&facts) {
         if !column.checksum_ok {
