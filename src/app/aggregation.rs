@@ -22,7 +22,7 @@ pub fn open_button(editor: Editor) -> impl IntoView {
 
 /// How many files are read at once: enough to keep the reading going,
 /// few enough that thousands of picked files never sit in memory together.
-const FILES_AT_ONCE: usize = 4;
+const FILES_AT_ONCE: usize = 16;
 
 /// Unit columns drawn at once: the table stays light with 3,000 units; the
 /// others are a page or a search away.
