@@ -13,6 +13,7 @@
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { root, PREFIX, CHROMIUM_ARGS } from './app.mjs';
@@ -177,10 +178,13 @@ async function settledForm(storage) {
       received: document.querySelector('[name="figures.applications.received"]')?.value,
     };
   });
+  // Settled: the same shape five times in a row, 200 ms apart.
   let form = await shape();
-  for (let stable = 0; stable < 5; stable = form.fields > 0 && JSON.stringify(form) === JSON.stringify(await shape()) ? stable + 1 : 0) {
+  for (let same = 0; same < 5;) {
     await page.waitForTimeout(200);
-    form = await shape();
+    const next = await shape();
+    same = next.fields > 0 && JSON.stringify(next) === JSON.stringify(form) ? same + 1 : 0;
+    form = next;
   }
   await context.close();
   return form;
@@ -404,6 +408,9 @@ function printAggregate(count, throttle, result) {
 // ------------------------------------------------------------------- run
 
 const started = Date.now();
+// Other work on the machine moves every figure: the load average tells a noisy run.
+const loadAverage = () => loadavg()[0].toFixed(2);
+const loadAtStart = loadAverage();
 const bytes = readFileSync(singleFile);
 say(`single file ${singleFile}: ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip -9`, '<= 200 KB gzip');
 
@@ -427,4 +434,4 @@ const aggregations = [...AGGREGATE_SIZES.slice(0, -1).map((count) => [count, 1])
 for (const [count, throttle] of aggregations) printAggregate(count, throttle, await aggregate(files.get(count), throttle));
 
 await browser.close();
-say(`\nbrowser part of make bench took ${seconds(Date.now() - started)}`);
+say(`\nbrowser part of make bench took ${seconds(Date.now() - started)}; machine load average (1 min) ${loadAtStart} at the start, ${loadAverage()} at the end`);
