@@ -401,7 +401,7 @@ function printAggregate(count, throttle, result) {
   if (!result.progress) say('    progress line: none (no #aggregate-progress element)', '<= 500 ms between updates');
   else {
     const { gap, from, to } = result.progress;
-    say(`    progress line: ${result.updates} updates, largest gap ${ms(gap)} (from ${from} to ${to})`, '<= 500 ms');
+    say(`    progress line: ${grouped(result.updates)} updates, largest gap ${ms(gap)} (from ${from} to ${to})`, '<= 500 ms');
   }
 }
 
