@@ -50,26 +50,27 @@ pub fn issues_at(editor: Editor, path: &str) -> ArcRwSignal<Vec<Issue>> {
         .with_untracked(|issues| editor.slots.at(path, issues))
 }
 
-/// The issue messages, drawn under an input; `id` is what the input's
-/// `aria-describedby` points to.
+/// The issue messages, drawn under an input when it has any; `id` is what
+/// the input's `aria-describedby` points to then. (No element while there
+/// are none: most fields never have one.)
 pub fn messages(here: ArcRwSignal<Vec<Issue>>, id: String) -> impl IntoView {
-    view! {
-        <div id=id class="messages">
-            {move || {
-                here.get()
-                    .into_iter()
-                    .map(|issue| {
-                        let class = format!("message {}", issue.severity.class());
-                        view! {
-                            <p class=class>
-                                <span class="visually-hidden">{issue.severity.word()}": "</span>
-                                {issue.message}
-                            </p>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </div>
+    move || {
+        let issues = here.get();
+        (!issues.is_empty()).then(|| {
+            let items = issues
+                .into_iter()
+                .map(|issue| {
+                    let class = format!("message {}", issue.severity.class());
+                    view! {
+                        <p class=class>
+                            <span class="visually-hidden">{issue.severity.word()}": "</span>
+                            {issue.message}
+                        </p>
+                    }
+                })
+                .collect_view();
+            view! { <div id=id.clone() class="messages">{items}</div> }
+        })
     }
 }
 
@@ -319,6 +320,7 @@ pub fn input(
             }
         }
     };
+    let own_label = matches!(label, Label::Text(_));
     let (label_view, labelled_by) = label_parts(label, &id);
     let control = match look {
         Look::Area => view! {
@@ -343,7 +345,6 @@ pub fn input(
             };
             view! {
                 <input
-                    type="text"
                     class=class
                     id=id.clone()
                     name=path.clone()
@@ -362,14 +363,21 @@ pub fn input(
             .into_any()
         }
     };
-    view! {
-        <div class="field">
-            {label_view}
-            {control}
-            {messages(here, message_id)}
-        </div>
+    let messages = messages(here, message_id);
+    if own_label {
+        view! {
+            <div class="field">
+                {label_view}
+                {control}
+                {messages}
+            </div>
+        }
+        .into_any()
+    } else {
+        // Labelled by other elements (an appendix row's cells): the cell is
+        // the input's box, no wrapper needed.
+        view! { {control} {messages} }.into_any()
     }
-    .into_any()
 }
 
 /// A select for a value with a few named options; `options` are

@@ -89,7 +89,7 @@ test('a resolved count above the received count is shown at the field and in the
   await expect(resolved).toBeFocused();
 
   await typeInto(page, 'figures.applications.resolved', '843');
-  await expect(atField).toBeEmpty();
+  await expect(atField).toHaveCount(0);
   await expect(resolved).not.toHaveAttribute('aria-invalid');
   await expect(resolved).not.toHaveAttribute('aria-describedby');
   await expect(inSummary).toHaveCount(0);
