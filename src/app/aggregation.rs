@@ -208,6 +208,7 @@ fn unit_pages(
     };
     let earlier = move |_| first.update(|first| *first = first.saturating_sub(UNITS_PER_PAGE));
     let later = move |_| first.update(|first| *first += UNITS_PER_PAGE);
+    let at_the_end = move || first.get() + UNITS_PER_PAGE >= count();
     view! {
         <div
             class="unit-pages"
@@ -223,11 +224,7 @@ fn unit_pages(
                 "‹ Đơn vị trước"
             </button>
             <span id="aggregate-unit-page">{shown}</span>
-            <button
-                type="button"
-                on:click=later
-                disabled=move || first.get() + UNITS_PER_PAGE >= count()
-            >
+            <button type="button" on:click=later disabled=at_the_end>
                 "Đơn vị sau ›"
             </button>
         </div>

@@ -1,6 +1,7 @@
 // The receiving office: many units' files opened at once and added up,
 // with refused files named, drafts in storage untouched, and the sum as CSV.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   test, expect, openApp, loadSample, typeInto, waitSaved, storedKeys, root, parseCsv,
@@ -37,6 +38,8 @@ test('files of many units add up row by row; bad files are named and drafts stay
   await expect(page.locator('.editor-shell')).toBeHidden();
   await page.setInputFiles('#aggregate-files', [first, second, broken]);
   await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 2 đơn vị');
+  // Two units fit on one page of columns: no pages to turn.
+  await expect(page.locator('.unit-pages')).toBeHidden();
   await expect(page.locator('#aggregate-table thead th')).toHaveText([
     'Stt', 'Chỉ tiêu', 'Đơn vị tính', 'Tổng hợp', 'Cách tính, còn thiếu', 'Phường Nghĩa Lộ', 'Phường Trương Quang Trọng',
   ]);
@@ -81,4 +84,64 @@ test('files of many units add up row by row; bad files are named and drafts stay
   expect(await storedKeys(page)).toEqual(before);
   await page.getByRole('button', { name: 'Quay lại soạn thảo' }).click();
   await expect(page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' })).toBeFocused();
+});
+
+/// `count` exported files of distinct units (`Đơn vị thử 0001`, ...), written
+/// once by the same generator `make bench` uses.
+function unitFiles(count) {
+  const dir = resolve(root, `target/e2e-files/${count}`);
+  execFileSync('cargo', ['run', '-q', '-p', 'cchc-core', '--example', 'unit_files', '--', String(count), dir], { cwd: root, stdio: 'inherit' });
+  return readdirSync(dir).sort().map((name) => resolve(dir, name));
+}
+
+test('many units: the totals first, ten unit columns at a time, pages and a search by name, and a progress line', async ({ page, appUrl }) => {
+  test.setTimeout(120_000);
+  const files = unitFiles(25);
+  await openApp(page, appUrl);
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  // Every text the progress line shows while the files are read.
+  await page.evaluate(() => {
+    window.progress = [];
+    const line = document.getElementById('aggregate-progress');
+    new MutationObserver(() => window.progress.push(line.textContent)).observe(line, { childList: true, characterData: true, subtree: true });
+  });
+  await page.setInputFiles('#aggregate-files', files);
+  await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 25 đơn vị');
+  await expect(page.locator('#aggregate-progress')).toHaveText('Đã chọn 25 tệp.');
+  const progress = await page.evaluate(() => window.progress);
+  expect(progress).toContain('Đang đọc 1/25 tệp…');
+  expect(progress).toContain('Đang đọc 24/25 tệp…');
+  await expect(page.locator('#aggregate-notes li')).toHaveCount(0);
+
+  const unitHeaders = page.locator('#aggregate-table thead th:nth-child(n+6)');
+  const pageLine = page.locator('#aggregate-unit-page');
+  const later = page.getByRole('button', { name: 'Đơn vị sau ›' });
+  const earlier = page.getByRole('button', { name: '‹ Đơn vị trước' });
+  // The totals cover all 25 units whatever page of columns is shown.
+  const total = cell(page, '1.1.a', TOTAL);
+  await expect(total).toHaveText('825');
+  await expect(page.locator('.unit-pages')).toBeVisible();
+  await expect(pageLine).toHaveText('Đơn vị 1–10 / 25');
+  await expect(unitHeaders).toHaveCount(10);
+  await expect(unitHeaders.first()).toHaveText('Phường Đơn vị thử 0001');
+  await expect(earlier).toBeDisabled();
+  await later.click();
+  await expect(pageLine).toHaveText('Đơn vị 11–20 / 25');
+  await expect(unitHeaders.first()).toHaveText('Phường Đơn vị thử 0011');
+  await later.click();
+  await expect(pageLine).toHaveText('Đơn vị 21–25 / 25');
+  await expect(unitHeaders).toHaveCount(5);
+  await expect(later).toBeDisabled();
+  await expect(total).toHaveText('825');
+
+  // Found by name without accents or case; the totals stay those of all units.
+  await page.getByLabel('Tìm đơn vị').fill('DON VI THU 0007');
+  await expect(pageLine).toHaveText('Đơn vị 1–1 / 1');
+  await expect(unitHeaders).toHaveText(['Phường Đơn vị thử 0007']);
+  await expect(total).toHaveText('825');
+  await page.getByLabel('Tìm đơn vị').fill('không có');
+  await expect(pageLine).toHaveText('Không có đơn vị nào có tên như vậy.');
+  await expect(unitHeaders).toHaveCount(0);
+  await page.getByLabel('Tìm đơn vị').fill('');
+  await expect(pageLine).toHaveText('Đơn vị 1–10 / 25');
 });
