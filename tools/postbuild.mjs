@@ -5,7 +5,7 @@
 //    module scripts and wasm fetches on file://, so the wasm-bindgen JS is
 //    inlined in a module script, the wasm is embedded gzip-compressed as
 //    base64 (a third of the size of plain base64), unpacked by the browser's
-//    DecompressionStream and handed to the async init, and the CSS is inlined.
+//    DecompressionStream and compiled as it streams in, and the CSS is inlined.
 // 2. dist/sw.js, the service worker that keeps the served app working when
 //    the network is down. Its cache name carries a hash of the build, so a
 //    new build installs a new cache and deletes the old one.
@@ -61,7 +61,11 @@ const wasmGzip = Uint8Array.fromBase64?.(wasmGzipBase64) ?? (() => {
   return bytes;
 })();
 const wasmStream = new Blob([wasmGzip]).stream().pipeThrough(new DecompressionStream('gzip'));
-await __wbg_init({ module_or_path: await new Response(wasmStream).arrayBuffer() });
+// Handed over as a wasm response, so that the browser compiles the module
+// while it is still being unpacked (instantiateStreaming).
+await __wbg_init({
+  module_or_path: new Response(wasmStream, { headers: { 'Content-Type': 'application/wasm' } }),
+});
 </script>`;
 
 const singleFile = head.replace('</body>', `${loader}\n</body>`);
