@@ -279,6 +279,21 @@ function printEditor(label, form, runs) {
   say(`    of which the app's input handling: p50 ${ms(quantile(handling, 0.5))}, p95 ${ms(quantile(handling, 0.95))}, max ${ms(Math.max(...handling))}`);
 }
 
+/// The same keystroke measure on a page holding one input and no script:
+/// what this machine and browser take to paint a typed key at all, the
+/// floor under the editor's figure.
+async function keystrokeFloor() {
+  const latencies = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await freshPage({ throttle: THROTTLE });
+    await page.setContent(`<!doctype html><meta charset="utf-8"><input name="${TYPED_FIELD}" value="843">`);
+    latencies.push(...(await measureTyping(page)).latencies);
+    await context.close();
+  }
+  say(`\nthe same keystroke measure on a page with one input and no script (this machine's floor), CPU x${THROTTLE}, ${RUNS} runs, ${latencies.length} keys: `
+    + `p50 ${ms(quantile(latencies, 0.5))}, p95 ${ms(quantile(latencies, 0.95))}, max ${ms(Math.max(...latencies))}`);
+}
+
 // ------------------------------------------------------------- aggregation
 
 /// `count` exported files of distinct units, written by the core's
@@ -425,6 +440,7 @@ if (sampleForm.received !== '847') say(`WARNING: the stored sample opened with $
 if (longForm.textareas <= sampleForm.textareas) say('WARNING: the three-times report shows no more textareas than the sample');
 printEditor('filled sample report, draft in storage', sampleForm, await editorRuns(sample, sampleForm));
 printEditor('report three times the sample\'s length (paragraphs and recipients)', longForm, await editorRuns(long, longForm));
+await keystrokeFloor();
 
 say(`\naggregation page: exported sample files of distinct units picked at once, until the totals show (cap ${AGGREGATE_CAP_S} s)`);
 const files = new Map(AGGREGATE_SIZES.map((count) => [count, unitFiles(count)]));
