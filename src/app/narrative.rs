@@ -314,6 +314,23 @@ fn blocks(editor: Editor, list: BlockList, blocks: &[Block]) -> impl IntoView {
             });
         }
     };
+    // The sentences to choose from are drawn when the select is first
+    // reached (focus or click, before it opens): a report has one such
+    // select per list of paragraphs, and few are ever used.
+    let reached = RwSignal::new(false);
+    let fill = move || reached.set(true);
+    let template = editor.template.get_untracked();
+    let sentence_options = move || {
+        reached.get().then(|| {
+            template
+                .sentences
+                .iter()
+                .map(|sentence| {
+                    view! { <option value=sentence.key.clone()>{sentence.title.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <ol class="blocks">{items}</ol>
         <div class="add-row">
@@ -327,17 +344,9 @@ fn blocks(editor: Editor, list: BlockList, blocks: &[Block]) -> impl IntoView {
                 || Block::Text(TextBlock::default()),
             )}
             <label for=select_id.clone()>"Thêm câu tự động: "</label>
-            <select id=select_id on:change=add_sentence>
+            <select id=select_id on:change=add_sentence on:focus=move |_| fill() on:mousedown=move |_| fill()>
                 <option value="" selected=true>"— chọn câu —"</option>
-                {editor.template.with_untracked(|template| {
-                    template
-                        .sentences
-                        .iter()
-                        .map(|sentence| {
-                            view! { <option value=sentence.key.clone()>{sentence.title.clone()}</option> }
-                        })
-                        .collect_view()
-                })}
+                {sentence_options}
             </select>
         </div>
     }

@@ -164,3 +164,25 @@ test('lists can be added to, reordered and removed from', async ({ page, appUrl 
   await page.keyboard.type('Triển khai kịp thời các văn bản chỉ đạo.');
   await expect(field(page, `${blocks}.0.text`)).toHaveValue('Triển khai kịp thời các văn bản chỉ đạo.');
 });
+
+test('a sentence written from the figures is added from the select under a list, its choices drawn when it is reached', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  const select = page.locator('#f-narrative-preamble-add-sentence');
+  const added = page.locator('output[data-derived^="narrative.preamble."][data-sentence="one_stop_results"]');
+  await expect(added).toHaveCount(0);
+  // Its choices are drawn when the select is reached, before it is opened.
+  await expect(select.locator('option')).toHaveCount(1);
+  await select.focus();
+  await expect(select.locator('option')).toHaveCount(1 + 7);
+  await expect(select.locator('option').nth(3)).toHaveText('Kết quả giải quyết TTHC tại Bộ phận Một cửa (tự động từ số liệu)');
+  await select.selectOption('one_stop_results');
+  await expect(added).toHaveCount(1);
+  await expect(added).toContainText('843/847');
+  await expect(page.locator('#b-remove-narrative-preamble-1')).toBeFocused();
+  // Reached by the mouse: drawn by the press, before the list opens.
+  const closing = page.locator('#f-narrative-closing-add-sentence');
+  await expect(closing.locator('option')).toHaveCount(1);
+  await closing.dispatchEvent('mousedown');
+  await expect(closing.locator('option')).toHaveCount(1 + 7);
+});
