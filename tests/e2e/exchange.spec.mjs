@@ -135,6 +135,24 @@ test('the appendix CSV opens with its Vietnamese text', async ({ page, appUrl })
   expect(row['3.4.a']).toEqual(['3.4.a', '', 'Tỷ lệ hồ sơ TTHC do cơ quan chuyên môn tiếp nhận được giải quyết đúng hẹn', '%', '100', '843/843']);
 });
 
+test('CSV cells a spreadsheet would run as formulas are written as text', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await typeInto(page, 'appendix.7.4.value', '=1+2');
+  await typeInto(page, 'appendix.1.1.c.note', '@cmd');
+  await typeInto(page, 'appendix.1.1.b.note', '-2+3');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải CSV phụ lục' }).click(),
+  ]);
+  const rows = Object.fromEntries(parseCsv(readFileSync(await download.path())).slice(1).map((r) => [r[0], r]));
+  expect(rows['7.4'][4]).toBe("'=1+2");
+  expect(rows['1.1.c'][5]).toBe("'@cmd");
+  expect(rows['1.1.b'][5]).toBe("'-2+3");
+  // The editor and the stored report keep exactly what was typed.
+  await expect(field(page, 'appendix.7.4.value')).toHaveValue('=1+2');
+});
+
 test('Tạo kỳ sau starts the next period with the last figures shown beside each one', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
   await loadSample(page);

@@ -612,6 +612,25 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_value_a_spreadsheet_would_run_is_written_to_csv_as_text() {
+        let mut hostile = nghia_lo();
+        hostile.appendix.insert(
+            "7.4".to_owned(),
+            AppendixEntry {
+                value: Some(CellValue::Text(Text::new("=1+2"))),
+                note: Text::default(),
+            },
+        );
+        let summary = add_up(&[file("nghia-lo.json", hostile, 1)]);
+        let csv = summary_csv(&summary);
+        let line = csv
+            .lines()
+            .find(|line| line.starts_with("\"7.4\""))
+            .unwrap();
+        assert!(line.ends_with(",\"'=1+2\""), "{line}");
+    }
+
+    #[test]
     fn each_kind_of_row_adds_up_its_own_way() {
         let summary = add_up(&[
             file("tqt.json", sample(), 1),

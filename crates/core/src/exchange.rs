@@ -136,11 +136,26 @@ pub fn appendix_csv(facts: &Facts) -> String {
 /// Starts a CSV file: without it Excel reads UTF-8 as the local code page.
 pub const CSV_BOM: &str = "\u{feff}";
 
-/// One CSV line: every field quoted, quotes doubled, CRLF at the end.
+/// What a spreadsheet may read as the start of a formula (OWASP, CSV
+/// injection): `=1+2`, `+SUM(A1)`, `-2+3`, `@cmd`, a leading tab or CR.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A field as written to CSV: a text a spreadsheet could run as a formula
+/// gets a leading `'`, which Excel and LibreOffice take as "this is text".
+fn inert_field(field: &str) -> String {
+    if field.starts_with(FORMULA_STARTS) {
+        format!("'{field}")
+    } else {
+        field.to_owned()
+    }
+}
+
+/// One CSV line: every field quoted and made inert, quotes doubled, CRLF
+/// at the end.
 pub fn csv_line(fields: &[String]) -> String {
     let mut line = fields
         .iter()
-        .map(|field| format!("\"{}\"", field.replace('"', "\"\"")))
+        .map(|field| format!("\"{}\"", inert_field(field).replace('"', "\"\"")))
         .collect::<Vec<_>>()
         .join(",");
     line.push_str("\r\n");
@@ -489,6 +504,22 @@ mod tests {
         let bare = serde_json::to_string(&sample()).unwrap();
         assert!(open_current(&bare, &built_in).is_none());
         assert!(open_current(&exported(), &|_| None).is_none());
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_written_as_text() {
+        let fields = [
+            "=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\ry", "99,52", "a=b", "\"=q\"",
+        ]
+        .map(str::to_owned);
+        assert_eq!(
+            csv_line(&fields),
+            "\"'=1+2\",\"'+SUM(A1)\",\"'-2+3\",\"'@cmd\",\"'\tx\",\"'\ry\",\"99,52\",\"a=b\",\"\"\"=q\"\"\"\r\n"
+        );
+        let mut report = sample();
+        report.appendix.get_mut("1.1.c").unwrap().note = Text::new("=HYPERLINK(\"http://x\")");
+        let csv = appendix_csv(&Facts::new(&legacy(), &report));
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
     }
 
     #[test]
