@@ -82,6 +82,13 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
         let next = editor
             .template
             .with_untracked(|template| cchc_core::next_period::next_period(template, &report));
+        let Some(next) = next else {
+            editor.say(Notice::error(format!(
+                "Không tạo được kỳ sau: {}",
+                cchc_core::rules::year_message()
+            )));
+            return;
+        };
         editor.open_new(next, Some(report.figures));
         editor.say(Notice::info(
             "Đã tạo báo cáo kỳ sau: số liệu kỳ này hiện bên cạnh từng ô để so sánh.",

@@ -153,6 +153,17 @@ test('CSV cells a spreadsheet would run as formulas are written as text', async 
   await expect(field(page, 'appendix.7.4.value')).toHaveValue('=1+2');
 });
 
+test('Tạo kỳ sau from a year no report can be of says so and changes nothing', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await typeInto(page, 'period.year', '2147483647');
+  await expect(page.locator('#f-period-year-msg')).toContainText('Năm báo cáo phải từ 2000 đến 2100.');
+  await page.getByRole('button', { name: 'Tạo kỳ sau' }).click();
+  await expect(page.getByRole('alert')).toContainText('Không tạo được kỳ sau: Năm báo cáo phải từ 2000 đến 2100.');
+  await expect(field(page, 'period.year')).toHaveValue('2147483647');
+  await expect(field(page, 'figures.applications.received')).toHaveValue('847');
+});
+
 test('Tạo kỳ sau starts the next period with the last figures shown beside each one', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
   await loadSample(page);

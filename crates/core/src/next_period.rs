@@ -12,9 +12,10 @@ use crate::report::{Period, Report};
 use crate::template::{Carry, Template, Value};
 use crate::vi;
 
-/// The report for the period after `report`'s, with the legal dates.
-pub fn next_period(template: &Template, report: &Report) -> Report {
-    let (kind, year) = report.period.kind.next(report.period.year);
+/// The report for the period after `report`'s, with the legal dates;
+/// `None` when that period's year is not one a report can be of.
+pub fn next_period(template: &Template, report: &Report) -> Option<Report> {
+    let (kind, year) = report.period.kind.next(report.period.year)?;
     let mut next = report.clone();
     next.period = Period::legal(kind, year);
     next.header.number = None;
@@ -32,7 +33,7 @@ pub fn next_period(template: &Template, report: &Report) -> Report {
         }
     }
     next.appendix.clear();
-    next
+    Some(next)
 }
 
 /// A change of this share or more from the last period is flagged.
@@ -84,7 +85,7 @@ mod tests {
     fn the_next_report_keeps_what_lasts_and_clears_the_figures() {
         let report = sample();
         let template = legacy();
-        let next = next_period(&template, &report);
+        let next = next_period(&template, &report).unwrap();
         assert_eq!(next.period, Period::legal(ReportKind::SixMonths, 2025));
         assert_eq!(next.header.unit, report.header.unit);
         assert_eq!(next.header.issuing_agency, report.header.issuing_agency);
@@ -108,13 +109,38 @@ mod tests {
         assert_eq!(next.figures.get("plan.tasks_total"), Some(&Json::Null));
         let mut annual = report.clone();
         annual.period = Period::legal(ReportKind::Annual, 2025);
-        let first = next_period(&template, &annual);
+        let first = next_period(&template, &annual).unwrap();
         assert_eq!(first.period, Period::legal(ReportKind::FirstQuarter, 2026));
         assert_eq!(
             first.figures.get("plan.number_symbol"),
             Some(&Json::from(""))
         );
         assert_eq!(first.figures, template.empty_figures());
+    }
+
+    /// A year no report can be of has no next period (it used to wrap
+    /// round to year -2147483648), and no legal dates before it.
+    #[test]
+    fn there_is_no_next_period_beyond_the_years_a_report_can_be_of() {
+        let template = legacy();
+        let mut report = sample();
+        for (kind, year) in [
+            (ReportKind::Annual, i32::MAX),
+            (ReportKind::FirstQuarter, i32::MAX),
+            (ReportKind::Annual, 2100),
+            (ReportKind::SixMonths, -5),
+        ] {
+            report.period.kind = kind;
+            report.period.year = year;
+            assert_eq!(next_period(&template, &report), None, "{kind:?} {year}");
+        }
+        report.period.kind = ReportKind::ThirdQuarter;
+        report.period.year = 2100;
+        assert_eq!(
+            next_period(&template, &report).unwrap().period,
+            Period::legal(ReportKind::Annual, 2100)
+        );
+        assert_eq!(ReportKind::FirstQuarter.legal_period(i32::MIN), None);
     }
 
     fn count(value: i64) -> Value {

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 
+/// The years a report can be of.
+pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// The four periodic reports. There is no separate Quý II or Quý IV report:
 /// the 6-month and annual reports cover them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,7 +96,7 @@ impl ReportKind {
     pub fn legal_period(self, year: i32) -> Option<DataPeriod> {
         let from = match self {
             ReportKind::ThirdQuarter => Date::new(year, 6, 15),
-            _ => Date::new(year - 1, 12, 15),
+            _ => Date::new(year.checked_sub(1)?, 12, 15),
         };
         Some(DataPeriod {
             from: from.ok()?,
@@ -121,14 +124,16 @@ impl ReportKind {
         }
     }
 
-    /// The report that follows this one, with its year.
-    pub fn next(self, year: i32) -> (ReportKind, i32) {
-        match self {
+    /// The report that follows this one, with its year; `None` when that
+    /// year is not one a report can be of ([`REPORT_YEARS`]).
+    pub fn next(self, year: i32) -> Option<(ReportKind, i32)> {
+        let next = match self {
             ReportKind::FirstQuarter => (ReportKind::SixMonths, year),
             ReportKind::SixMonths => (ReportKind::ThirdQuarter, year),
             ReportKind::ThirdQuarter => (ReportKind::Annual, year),
-            ReportKind::Annual => (ReportKind::FirstQuarter, year + 1),
-        }
+            ReportKind::Annual => (ReportKind::FirstQuarter, year.checked_add(1)?),
+        };
+        REPORT_YEARS.contains(&next.1).then_some(next)
     }
 }
 
@@ -190,24 +195,24 @@ mod tests {
         assert_eq!(period(ReportKind::FirstQuarter, 2000).0, date("1999-12-15"));
         assert_eq!(period(ReportKind::Annual, 2100).0, date("2099-12-15"));
         assert_eq!(
-            ReportKind::Annual.next(2025),
+            ReportKind::Annual.next(2025).unwrap(),
             (ReportKind::FirstQuarter, 2026)
         );
-        let (next_kind, next_year) = ReportKind::Annual.next(2025);
+        let (next_kind, next_year) = ReportKind::Annual.next(2025).unwrap();
         assert_eq!(
             next_kind.legal_period(next_year).unwrap().from,
             date("2025-12-15")
         );
         assert_eq!(
-            ReportKind::FirstQuarter.next(2025),
+            ReportKind::FirstQuarter.next(2025).unwrap(),
             (ReportKind::SixMonths, 2025)
         );
         assert_eq!(
-            ReportKind::SixMonths.next(2025),
+            ReportKind::SixMonths.next(2025).unwrap(),
             (ReportKind::ThirdQuarter, 2025)
         );
         assert_eq!(
-            ReportKind::ThirdQuarter.next(2025),
+            ReportKind::ThirdQuarter.next(2025).unwrap(),
             (ReportKind::Annual, 2025)
         );
         assert!(ReportKind::FirstQuarter

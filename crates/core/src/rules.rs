@@ -17,6 +17,7 @@ use crate::appendix::MAX_TEXT_CHARS;
 use crate::date::Date;
 use crate::decimal::Decimal;
 use crate::facts::{holds, Facts};
+use crate::period::REPORT_YEARS;
 use crate::report::{CellValue, Report};
 use crate::template::{FigureKind, Style, Template, Value, ValueKind};
 use crate::text::Text;
@@ -172,13 +173,19 @@ fn is_well_formed_symbol(symbol: &str) -> bool {
         })
 }
 
+/// `Năm báo cáo phải từ 2000 đến 2100.`
+pub fn year_message() -> String {
+    format!(
+        "Năm báo cáo phải từ {} đến {}.",
+        REPORT_YEARS.start(),
+        REPORT_YEARS.end()
+    )
+}
+
 fn check_period(checker: &mut Checker, report: &Report) {
     let period = &report.period;
-    if !(2000..=2100).contains(&period.year) {
-        checker.error(
-            "period.year",
-            "Năm báo cáo phải từ 2000 đến 2100.".to_owned(),
-        );
+    if !REPORT_YEARS.contains(&period.year) {
+        checker.error("period.year", year_message());
         return;
     }
     let (Some(from), Some(to)) = (period.from, period.to) else {
