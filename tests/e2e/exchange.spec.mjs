@@ -92,6 +92,31 @@ test('every bad file gets its message and storage stays exactly as it was', asyn
   }
 });
 
+test('a number beyond what a report can hold is refused in a file and in the sum', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await waitSaved(page);
+  const { name, file } = await exportJson(page);
+  // 2^64 - 1, written as JSON text (a JavaScript number cannot hold it).
+  const text = JSON.stringify(file).replace('"received":847', '"received":18446744073709551615');
+  expect(text).toContain('18446744073709551615');
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-huge-'));
+  writeFileSync(join(dir, name), text);
+  writeFileSync(join(dir, `2-${name}`), text);
+  const before = await storedKeys(page);
+  await page.setInputFiles('#import-file', join(dir, name));
+  await expect(page.locator('.banner.error')).toContainText('số quá lớn');
+  expect(await storedKeys(page)).toEqual(before);
+
+  // Two such files added up: both refused by name, nothing wraps round.
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await page.setInputFiles('#aggregate-files', [join(dir, name), join(dir, `2-${name}`)]);
+  await expect(page.locator('#aggregate-notes li.error')).toHaveCount(2);
+  await expect(page.locator('#aggregate-notes')).toContainText('số quá lớn');
+  await expect(page.locator('#aggregate-table')).toHaveCount(1);
+  await expect(page.locator('#aggregate-table tr[data-code]')).toHaveCount(0);
+});
+
 test('a file edited after export warns first; the same unit and period asks before replacing', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
   await loadSample(page);
