@@ -18,6 +18,7 @@
 mod aggregation;
 mod appendix_card;
 mod autosave;
+mod crash;
 mod drafts;
 mod fields;
 mod figures_card;
@@ -307,6 +308,7 @@ fn current_period() -> (ReportKind, i32) {
 #[component]
 fn App() -> impl IntoView {
     let editor = Editor::new();
+    crash::install(editor);
     Effect::new(move |_| editor.issues.with(|issues| editor.slots.dispatch(issues)));
     let (installed, unreadable) = templates::installed();
     editor.templates.set(installed);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  test, expect, field, openApp, newReport, typeInto, waitSaved, storedKeys, PREFIX, CHROMIUM_ARGS,
+  test, expect, field, openApp, newReport, loadSample, typeInto, waitSaved, storedKeys, PREFIX, CHROMIUM_ARGS,
 } from './app.mjs';
 
 const TYPED = [
@@ -102,4 +102,21 @@ test('killing the browser 1 s after the last keystroke keeps every value', async
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test('a bug that stops the app says so in Vietnamese and keeps what was just typed', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await waitSaved(page);
+  await typeInto(page, 'header.unit.name', 'Trương Quang Trọng mới');
+  // Still inside the save delay: only the crash path can keep this.
+  await expect(page.locator('#save-status')).toHaveAttribute('data-pending', '1');
+  await page.evaluate(() => dispatchEvent(new Event('cchc-simulate-crash')));
+  const message = page.locator('#loi-ung-dung');
+  await expect(message).toContainText('Ứng dụng gặp lỗi không lường trước và đã phải dừng.');
+  await expect(message).toContainText('Những gì vừa gõ đã được lưu vào bản nháp trước khi dừng.');
+  await expect(message).toHaveAttribute('role', 'alert');
+  await message.getByRole('button', { name: 'Tải lại trang' }).click();
+  await expect(field(page, 'header.unit.name')).toHaveValue('Trương Quang Trọng mới');
+  await expect(page.locator('#loi-ung-dung')).toHaveCount(0);
 });
