@@ -73,6 +73,7 @@ impl Editor {
                     self.notice.set(None);
                 }
                 self.record(&stored);
+                storage::show_storage_state(*self, true);
             }
             Err(message) => self.say(Notice::error(message)),
         }

@@ -166,6 +166,8 @@ pub struct Editor {
     /// The templates this browser has: built in and installed.
     pub templates: RwSignal<Vec<Arc<Template>>>,
     pub saving: Autosave,
+    /// What the page says about the browser's storage (used, kept for good).
+    pub storage_line: RwSignal<Option<String>>,
     pub slots: IssueSlots,
 }
 
@@ -210,6 +212,7 @@ impl Editor {
             reading: RwSignal::new(Default::default()),
             templates: RwSignal::new(Vec::new()),
             saving: Autosave::new(),
+            storage_line: RwSignal::new(None),
             slots: IssueSlots::new(),
         }
     }
@@ -325,6 +328,7 @@ fn App() -> impl IntoView {
         editor.say(Notice::error(message));
     }
     storage::watch(editor);
+    storage::show_storage_state(editor, false);
     files::watch_drops(editor);
 
     view! {

@@ -8,6 +8,8 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::{journal, Editor, Notice};
 use cchc_core::draft::{self, DraftIndex, StoredDraft, StoredError};
@@ -143,4 +145,47 @@ pub fn watch(editor: Editor) {
             }
         }
     });
+}
+
+thread_local! {
+    /// Whether this page has asked the browser to keep its data.
+    static ASKED_TO_KEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Shows how much storage the app uses and whether the browser keeps it
+/// for good; after a save, the first time, asks it to
+/// (`navigator.storage.persist()`: without it the browser may clear the
+/// drafts when the disk is nearly full). Where the browser has no such
+/// thing, nothing is shown.
+pub fn show_storage_state(editor: Editor, after_a_save: bool) {
+    let manager = window().navigator().storage();
+    let ask = after_a_save && !ASKED_TO_KEEP.replace(true);
+    let first = if ask {
+        manager.persist()
+    } else {
+        manager.persisted()
+    };
+    let Ok(first) = first else {
+        return;
+    };
+    let with_state = Closure::once(move |persistent: JsValue| {
+        let persistent = persistent.as_bool().unwrap_or(false);
+        let Ok(estimate) = manager.estimate() else {
+            return;
+        };
+        let show = Closure::once(move |estimate: JsValue| {
+            let used = estimate
+                .unchecked_into::<web_sys::StorageEstimate>()
+                .get_usage()
+                .unwrap_or(0.0);
+            editor
+                .storage_line
+                .set(Some(draft::storage_summary(used, persistent)));
+        });
+        let _ = estimate.then(&show);
+        show.forget();
+    });
+    let _ = first.then(&with_state);
+    // Called once by the promise, then dropped with it.
+    with_state.forget();
 }

@@ -119,6 +119,7 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
             >
                 {status}
             </p>
+            <p id="storage-state" class="storage-state">{move || editor.storage_line.get()}</p>
         </header>
     }
 }

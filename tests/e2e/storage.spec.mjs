@@ -120,3 +120,29 @@ test('a bug that stops the app says so in Vietnamese and keeps what was just typ
   await expect(field(page, 'header.unit.name')).toHaveValue('Trương Quang Trọng mới');
   await expect(page.locator('#loi-ung-dung')).toHaveCount(0);
 });
+
+test('the page asks the browser to keep the drafts and says how much storage they use', async ({ page, appUrl }) => {
+  await page.addInitScript(() => {
+    // Count the requests the app makes to keep the data.
+    window.persistRequests = 0;
+    const persist = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () { window.persistRequests += 1; return persist.call(this); };
+  });
+  await openApp(page, appUrl);
+  const line = page.locator('#storage-state');
+  await expect(line).toContainText(/^Bộ nhớ trình duyệt: [\d.]+ KB đã dùng; /);
+  await loadSample(page);
+  await waitSaved(page);
+  await expect.poll(() => page.evaluate(() => window.persistRequests)).toBe(1);
+  // What the page says is what the browser says.
+  const kept = await page.evaluate(() => navigator.storage.persisted());
+  await expect(line).toContainText(kept ? 'được giữ lâu dài.' : 'chưa được giữ lâu dài');
+  const used = await page.evaluate(async () => Math.ceil((await navigator.storage.estimate()).usage / 1024));
+  const shown = Number((await line.textContent()).match(/([\d.]+) KB/)[1].replaceAll('.', ''));
+  expect(shown).toBeGreaterThan(0);
+  expect(Math.abs(shown - used)).toBeLessThanOrEqual(used / 2 + 64);
+  // Asked at the first save, once per page, not at every save.
+  await typeInto(page, 'header.unit.name', 'Trương Quang Trọng 2');
+  await waitSaved(page);
+  expect(await page.evaluate(() => window.persistRequests)).toBe(1);
+});

@@ -279,6 +279,22 @@ pub fn journal_wins(local: Option<&str>, journal: &str) -> bool {
     }
 }
 
+/// What the page says about the browser's storage: how much this origin
+/// uses and whether the browser has promised to keep it.
+/// `Bộ nhớ trình duyệt: 1.234 KB đã dùng; được giữ lâu dài.`
+pub fn storage_summary(used_bytes: f64, persistent: bool) -> String {
+    let kilobytes = (used_bytes.max(0.0) / 1024.0).ceil() as u64;
+    let kept = if persistent {
+        "được giữ lâu dài"
+    } else {
+        "chưa được giữ lâu dài, trình duyệt có thể xóa khi máy thiếu chỗ: nên tải tệp JSON dự phòng"
+    };
+    format!(
+        "Bộ nhớ trình duyệt: {} KB đã dùng; {kept}.",
+        crate::vi::group_digits(kilobytes)
+    )
+}
+
 /// The name a new draft gets: its period and unit, `Quý I/2025 – phường Trương Quang Trọng`.
 pub fn default_name(report: &Report) -> String {
     let unit = if report.header.unit.name.is_blank() {
@@ -309,6 +325,18 @@ pub fn copy_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_storage_line_says_how_much_is_used_and_whether_it_is_kept() {
+        assert_eq!(
+            storage_summary(1_263_616.0, true),
+            "Bộ nhớ trình duyệt: 1.234 KB đã dùng; được giữ lâu dài."
+        );
+        assert!(storage_summary(0.0, false).starts_with(
+            "Bộ nhớ trình duyệt: 0 KB đã dùng; chưa được giữ lâu dài, trình duyệt có thể xóa"
+        ));
+        assert!(storage_summary(1.0, false).contains(" 1 KB "));
+    }
     use crate::period::ReportKind;
     use crate::sample::sample;
 
