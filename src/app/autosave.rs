@@ -18,6 +18,8 @@ pub struct Autosave {
     pub unsaved: RwSignal<bool>,
     /// When the draft was last written (milliseconds since 1970).
     pub saved_at: RwSignal<Option<f64>>,
+    /// The last save failed (storage full): the changes wait for room.
+    pub failed: RwSignal<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -26,6 +28,7 @@ impl Autosave {
         Autosave {
             unsaved: RwSignal::new(false),
             saved_at: RwSignal::new(None),
+            failed: RwSignal::new(false),
             timer: StoredValue::new(None),
         }
     }
@@ -64,6 +67,7 @@ impl Editor {
         match storage::write_draft(&stored) {
             Ok(()) => {
                 self.saving.unsaved.set(false);
+                self.saving.failed.set(false);
                 self.saving.saved_at.set(Some(stored.saved_at));
                 // A successful save ends the "storage full" message only.
                 if self
@@ -75,7 +79,10 @@ impl Editor {
                 self.record(&stored);
                 storage::show_storage_state(*self, true);
             }
-            Err(message) => self.say(Notice::error(message)),
+            Err(message) => {
+                self.saving.failed.set(true);
+                self.say(Notice::error(message));
+            }
         }
     }
 }

@@ -21,11 +21,18 @@ pub const FULL: &str = "Bộ nhớ của trình duyệt đã đầy nên thay đ
 /// Whether localStorage can be used at all.
 pub fn check_available() -> Result<(), String> {
     let probe = format!("{}probe", draft::index_key());
-    LocalStorage::raw()
-        .set_item(&probe, "1")
-        .map_err(|_| UNAVAILABLE.to_owned())?;
+    LocalStorage::raw().set_item(&probe, "1").map_err(refusal)?;
     LocalStorage::delete(&probe);
     Ok(())
+}
+
+/// Why localStorage refused a write: full (the quota is reached), or not
+/// usable at all (a private window, a blocking setting).
+fn refusal(error: JsValue) -> String {
+    let full = error
+        .dyn_ref::<web_sys::DomException>()
+        .is_some_and(|error| error.name() == "QuotaExceededError");
+    if full { FULL } else { UNAVAILABLE }.to_owned()
 }
 
 /// Writes `value` as JSON under `key` in localStorage and in the journal.
@@ -37,9 +44,7 @@ fn write(key: &str, value: &impl serde::Serialize) -> Result<(), String> {
 
 /// Writes `text` under `key` in localStorage and in the journal.
 pub fn write_text(key: &str, text: &str) -> Result<(), String> {
-    LocalStorage::raw()
-        .set_item(key, text)
-        .map_err(|_| FULL.to_owned())?;
+    LocalStorage::raw().set_item(key, text).map_err(refusal)?;
     journal::put(key, text);
     Ok(())
 }

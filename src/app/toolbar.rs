@@ -94,9 +94,16 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
             "Đã tạo báo cáo kỳ sau: số liệu kỳ này hiện bên cạnh từng ô để so sánh.",
         ));
     };
-    let status = move || match editor.saving.saved_at.get() {
-        Some(millis) => format!("Đã lưu lúc {}", clock(millis)),
-        None => "Chưa lưu".to_owned(),
+    let status = move || {
+        let saved = editor.saving.saved_at.get().map(clock);
+        match (editor.saving.failed.get(), saved) {
+            (true, Some(at)) => {
+                format!("Chưa lưu được thay đổi mới nhất (lần lưu trước lúc {at})")
+            }
+            (true, None) => "Chưa lưu được".to_owned(),
+            (false, Some(at)) => format!("Đã lưu lúc {at}"),
+            (false, None) => "Chưa lưu".to_owned(),
+        }
     };
     view! {
         <header class="app-bar">
@@ -115,7 +122,10 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
                 class="save-status"
                 role="status"
                 id="save-status"
-                data-pending=move || editor.saving.unsaved.get().then_some("1")
+                data-pending=move || {
+                    (editor.saving.unsaved.get() && !editor.saving.failed.get()).then_some("1")
+                }
+                data-failed=move || editor.saving.failed.get().then_some("1")
             >
                 {status}
             </p>

@@ -84,15 +84,12 @@ test('another tab changing the same draft pauses saving until the user chooses',
   expect((await stored()).report.header.unit.name).toBe('Tab một lại');
 });
 
-test('full storage is reported in Vietnamese and what is on screen stays', async ({ page, appUrl }) => {
-  await openApp(page, appUrl);
-  await newReport(page);
-  await waitSaved(page);
-  // Fill localStorage to its quota with another key.
+/// Fills localStorage to its quota with keys of another program.
+async function fillStorage(page) {
   await page.evaluate(() => {
     let chunk = 'x'.repeat(1 << 20);
     let n = 0;
-    while (chunk.length > 16) {
+    while (chunk.length > 0) {
       try {
         localStorage.setItem(`filler-${n++}`, chunk);
       } catch {
@@ -100,14 +97,38 @@ test('full storage is reported in Vietnamese and what is on screen stays', async
       }
     }
   });
+}
+
+test('full storage is reported in Vietnamese and what is on screen stays', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  await waitSaved(page);
+  await fillStorage(page);
   await typeInto(page, 'header.unit.name', 'Một cái tên khá dài để không còn chỗ lưu '.repeat(20));
   await expect(page.locator('.banner.error')).toContainText('Bộ nhớ của trình duyệt đã đầy');
   await expect(field(page, 'header.unit.name')).toHaveValue(/^Một cái tên/);
+  // The status line says the change is not saved, not that it is being saved.
+  const status = page.locator('#save-status');
+  await expect(status).toContainText('Chưa lưu được thay đổi mới nhất (lần lưu trước lúc');
+  await expect(status).not.toHaveAttribute('data-pending');
+  await expect(status).toHaveAttribute('data-failed', '1');
   // Room again: the next change is saved and the message goes.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
   await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
   await waitSaved(page);
   await expect(page.locator('.banner.error')).toHaveCount(0);
+  await expect(status).not.toHaveAttribute('data-failed');
+});
+
+test('starting with storage already full says it is full, not blocked', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  await waitSaved(page);
+  await fillStorage(page);
+  await page.reload();
+  await expect(page.locator('.banner.error').first()).toContainText('Bộ nhớ của trình duyệt đã đầy');
+  await expect(page.locator('.banner.error')).not.toContainText('đang chặn');
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
 });
 
 /// Replaces the stored copy of the open draft with a broken one; with
