@@ -338,6 +338,7 @@ fn App() -> impl IntoView {
             {toolbar::contents()}
             <main id="editor">
                 {toolbar::notice_banner(editor)}
+                {toolbar::set_aside(editor)}
                 {files::import_banner(editor)}
                 {redrawn_on(
                     move || editor.layout.get(),

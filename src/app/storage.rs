@@ -194,3 +194,18 @@ pub fn show_storage_state(editor: Editor, after_a_save: bool) {
     // Called once by the promise, then dropped with it.
     with_state.forget();
 }
+
+/// The drafts whose unreadable copy was set aside (under
+/// [`draft::broken_key`]): `(id, the copy as stored)`.
+pub fn set_aside_copies() -> Vec<(String, String)> {
+    let raw = LocalStorage::raw();
+    let prefix = draft::broken_key("");
+    (0..raw.length().unwrap_or(0))
+        .filter_map(|index| raw.key(index).ok().flatten())
+        .filter_map(|key| {
+            let id = key.strip_prefix(&prefix)?.to_owned();
+            let text = raw.get_item(&key).ok().flatten()?;
+            Some((id, text))
+        })
+        .collect()
+}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{fields, focus_element, Editor, Notice};
+use super::{fields, focus_element, storage, Editor, Notice};
 use cchc_core::rules;
 use cchc_core::sample;
 
@@ -199,6 +199,44 @@ pub fn notice_banner(editor: Editor) -> impl IntoView {
         })
     };
     view! { {notice}{conflict} }
+}
+
+/// The damaged copies of drafts that were set aside, each to download (to
+/// send to whoever can mend it): kept, never shown as drafts, never lost.
+pub fn set_aside(editor: Editor) -> impl IntoView {
+    // A copy is set aside together with a notice saying so.
+    let copies = Memo::new(move |_| {
+        editor.notice.track();
+        storage::set_aside_copies()
+    });
+    let items = move || {
+        copies
+            .get()
+            .into_iter()
+            .map(|(id, text)| {
+                let name = format!("ban-nhap-hong-{id}.json");
+                let download = {
+                    let name = name.clone();
+                    move |_| super::files::download(&name, "application/json", &text)
+                };
+                view! {
+                    <li>
+                        <button type="button" on:click=download>
+                            {format!("Tải bản hỏng «{name}»")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="set-aside" id="ban-hong" hidden=move || copies.with(Vec::is_empty)>
+            <p>
+                "Bản nháp hỏng được cất riêng trong trình duyệt, không mở được nhưng không bị xóa. Có thể tải về để gửi người hỗ trợ khôi phục:"
+            </p>
+            <ul>{items}</ul>
+        </section>
+    }
 }
 
 pub fn summary(editor: Editor) -> impl IntoView {

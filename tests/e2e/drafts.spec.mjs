@@ -1,6 +1,7 @@
 // Several drafts: open, rename, duplicate, delete with confirmation; the app
 // reopens on the last one. Bad storage states get a Vietnamese message and
 // lose nothing: another tab editing the same draft, full storage, a broken copy.
+import { readFileSync } from 'node:fs';
 import {
   test, expect, field, openApp, newReport, loadSample, typeInto, waitSaved, storedKeys, PREFIX,
 } from './app.mjs';
@@ -163,6 +164,18 @@ test('a broken stored draft with no other copy is set aside with a message, neve
   expect(keys[`${PREFIX}broken/${id}`]).toBe('{"storage_version": 1, "rep');
   expect(keys[`${PREFIX}draft/${id}`]).toBeUndefined();
   await expect(field(page, 'header.unit.name')).toBeEditable();
+  // The copy set aside can be reached from the page and downloaded as it is.
+  const aside = page.locator('#ban-hong');
+  await expect(aside).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    aside.getByRole('button', { name: `Tải bản hỏng «ban-nhap-hong-${id}.json»` }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`ban-nhap-hong-${id}.json`);
+  expect(readFileSync(await download.path(), 'utf8')).toBe('{"storage_version": 1, "rep');
+  // Still there after another reload: nothing drops it.
+  await page.reload();
+  await expect(page.locator('#ban-hong')).toBeVisible();
 });
 
 test('a broken stored draft comes back from the journal, and the broken copy is kept aside', async ({ page, appUrl }) => {

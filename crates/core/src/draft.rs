@@ -208,7 +208,7 @@ impl StoredError {
     pub fn message(&self) -> String {
         match self {
             StoredError::Damaged(detail) => format!(
-                "Bản nháp lưu trong trình duyệt bị hỏng và không mở được ({detail}). Bản hỏng đã được cất riêng, không bị ghi đè."
+                "Bản nháp lưu trong trình duyệt bị hỏng và không mở được ({detail}). Bản hỏng đã được cất riêng, không bị ghi đè: có thể tải về ở khung ngay dưới."
             ),
             StoredError::TooNew(version) => format!(
                 "Bản nháp được lưu bởi phiên bản mới hơn của ứng dụng (định dạng {version}). Hãy mở bằng phiên bản mới nhất."
