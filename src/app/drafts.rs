@@ -122,12 +122,17 @@ impl Editor {
         true
     }
 
+    /// Whether `report` is a `Báo cáo mới` nobody has typed into.
+    pub fn is_untouched(&self, report: &Report) -> bool {
+        self.template_of(report).is_some_and(|template| {
+            *report == Report::new(&template, report.period.kind, report.period.year)
+        })
+    }
+
     /// Starts a new draft holding `report` and saves it at once. An empty
     /// report stays `pristine` until its first change.
     pub fn open_new(&self, report: Report, previous: Option<Figures>) {
-        let empty = self.template_of(&report).is_some_and(|template| {
-            report == Report::new(&template, report.period.kind, report.period.year)
-        });
+        let empty = self.is_untouched(&report);
         let mut stored = StoredDraft::new(storage::new_id(), report, js_sys::Date::now());
         stored.previous = previous;
         if self.open(stored) {

@@ -85,6 +85,24 @@ test('another tab changing the same draft pauses saving until the user chooses',
   expect((await stored()).report.header.unit.name).toBe('Tab một lại');
 });
 
+test('a tab dropping its untouched new report does not alarm another tab showing it', async ({ page, appUrl, context }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  const other = await context.newPage();
+  await openApp(other, appUrl);
+  await expect(field(other, 'figures.applications.received')).toHaveValue('');
+  // The first tab moves on: its untouched report is dropped from storage.
+  await loadSample(page);
+  // The other tab has heard of it once its list shows the new draft.
+  await expect(other.locator('#draft-list option', { hasText: 'Trương Quang Trọng' })).toHaveCount(1);
+  await expect(other.locator('.banner')).toHaveCount(0);
+  // What is then typed there is saved as usual.
+  await typeInto(other, 'header.unit.name', 'Nghĩa Lộ');
+  await waitSaved(other);
+  await expect(other.locator('#draft-list option', { hasText: 'Nghĩa Lộ' })).toHaveCount(1);
+  await expect(page.locator('#draft-list option', { hasText: 'Nghĩa Lộ' })).toHaveCount(1);
+});
+
 /// Fills localStorage to its quota with keys of another program.
 async function fillStorage(page) {
   await page.evaluate(() => {
