@@ -141,21 +141,23 @@ pub fn watch(editor: Editor) {
             // Another tab installed a template: this one can open its drafts.
             editor.templates.set(super::templates::installed().0);
         } else if key == draft::draft_key(&editor.meta.get_untracked().id) {
+            if event.new_value().is_some() {
+                editor.conflict.set(true);
+                return;
+            }
             let untouched = !editor.saving.unsaved.get_untracked()
                 && editor.doc.with_untracked(|doc| {
                     doc.pending.is_empty() && editor.is_untouched(&doc.report)
                 });
-            if event.new_value().is_none() && untouched {
+            if untouched {
                 // Another tab dropped an untouched Báo cáo mới this tab shows
                 // too: nothing of the user's went; this tab drops it as well
                 // when it moves on, or saves it at the first change.
                 editor.pristine.set_value(true);
-            } else if event.new_value().is_none() {
+            } else {
                 editor.say(Notice::info(
                     "Bản nháp này vừa bị xóa ở một thẻ (tab) khác. Nội dung vẫn còn trên màn hình; thay đổi tiếp theo sẽ lưu lại nó.",
                 ));
-            } else {
-                editor.conflict.set(true);
             }
         }
     });

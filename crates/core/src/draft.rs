@@ -325,6 +325,8 @@ pub fn copy_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::period::ReportKind;
+    use crate::sample::sample;
 
     #[test]
     fn the_storage_line_says_how_much_is_used_and_whether_it_is_kept() {
@@ -337,8 +339,6 @@ mod tests {
         ));
         assert!(storage_summary(1.0, false).contains(" 1 KB "));
     }
-    use crate::period::ReportKind;
-    use crate::sample::sample;
 
     fn stored() -> StoredDraft {
         StoredDraft {
