@@ -140,15 +140,7 @@ pub fn parse(kind: &ValueKind, typed: &str) -> Result<Value, EntryError> {
 /// The text an input shows for `value`.
 pub fn show(value: &Value) -> String {
     match value {
-        Value::Number(number, Unit::Count | Unit::Money) => {
-            match number
-                .as_whole()
-                .and_then(|whole| u64::try_from(whole).ok())
-            {
-                Some(whole) => vi::group_digits(whole),
-                None => vi::format_decimal(*number),
-            }
-        }
+        // A whole count or sum of money prints as `16.091.000`, as any number.
         Value::Number(number, _) => vi::format_decimal(*number),
         Value::Text(text) => text.clone(),
         Value::Date(date) => vi::format_date(*date),

@@ -59,8 +59,8 @@ impl NumberRules {
             Some(count) if style == Style::Prose && self.small_counts_two_digits => {
                 vi::count_in_prose(count)
             }
-            Some(count) => vi::group_digits(count),
-            None => vi::format_decimal(value),
+            // Otherwise as any number: a whole one is `16.091.000`.
+            _ => vi::format_decimal(value),
         }
     }
 
