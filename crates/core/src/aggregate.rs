@@ -334,14 +334,6 @@ fn missing_note(reported: usize, units: usize) -> String {
     }
 }
 
-fn join_notes(parts: [String; 2]) -> String {
-    parts
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// The figures and rows of several units added up, for computing a row
 /// again from the sums.
 struct Sums<'a> {
@@ -443,7 +435,10 @@ fn total(template: &Template, row: &Row, column: &[&Cell], facts: &[Facts]) -> (
                 }
                 _ => String::new(),
             };
-            (total, join_notes([how, missing_note(counted, units)]))
+            (
+                total,
+                appendix::join_notes([&how, &missing_note(counted, units)]),
+            )
         }
         RowSource::Entered(ValueKind::Percent) => {
             // Typed percentages (0-100) of any number of units: their sum
@@ -463,7 +458,10 @@ fn total(template: &Template, row: &Row, column: &[&Cell], facts: &[Facts]) -> (
             } else {
                 format!("Bình quân của {} đơn vị", numbers.len())
             };
-            (total, join_notes([how, missing_note(reported, units)]))
+            (
+                total,
+                appendix::join_notes([&how, &missing_note(reported, units)]),
+            )
         }
         RowSource::Entered(ValueKind::Choice(options)) => {
             let counts: Vec<String> = options
@@ -478,10 +476,7 @@ fn total(template: &Template, row: &Row, column: &[&Cell], facts: &[Facts]) -> (
                 .collect();
             (
                 counts.join("; "),
-                join_notes([
-                    "Số đơn vị theo từng mức".to_owned(),
-                    missing_note(reported, units),
-                ]),
+                appendix::join_notes(["Số đơn vị theo từng mức", &missing_note(reported, units)]),
             )
         }
         RowSource::Entered(ValueKind::Count | ValueKind::Money) => {

@@ -13,6 +13,15 @@ use crate::vi;
 /// The longest short-text answer or note accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 200;
 
+/// Parts of a note column, the empty ones left out: `a; b`.
+pub fn join_notes<const N: usize>(parts: [&str; N]) -> String {
+    parts
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// One filled appendix row as shown and printed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell<'t> {
@@ -75,11 +84,7 @@ pub fn cell<'t>(facts: &Facts<'t>, row: &'t Row) -> Cell<'t> {
         .as_ref()
         .map(|note| facts.render(note, Style::Prose))
         .unwrap_or_default();
-    let note = [computed_note.trim(), typed_note]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let note = join_notes([computed_note.trim(), typed_note]);
     let value_text = if computed {
         printed(&value, row.unit_of_value(), facts)
     } else {
