@@ -100,22 +100,13 @@ fn same_report(editor: Editor, report: &Report) -> Option<StoredDraft> {
         .find(|stored| exchange::same_unit_and_period(&stored.report, report))
 }
 
-fn say(editor: Editor, text: String, is_error: bool) {
-    editor.say(if is_error {
-        Notice::error(text)
-    } else {
-        Notice::info(text)
-    });
-}
-
 /// Judges the bytes of a picked or dropped file.
 fn receive(editor: Editor, name: String, bytes: ReadBytes) {
     match bytes.and_then(|bytes| open_file(editor, &bytes)) {
-        Err(error) => say(
-            editor,
-            format!("Không mở được tệp «{name}»: {}", error.message()),
-            true,
-        ),
+        Err(error) => editor.say(Notice::error(format!(
+            "Không mở được tệp «{name}»: {}",
+            error.message()
+        ))),
         Ok(opened) => {
             let existing = same_report(editor, &opened.report);
             let pending = PendingImport {
@@ -138,7 +129,7 @@ fn receive(editor: Editor, name: String, bytes: ReadBytes) {
 fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
     editor.import.set(None);
     if let Err(message) = templates::keep(editor, &opened.template) {
-        return say(editor, message, true);
+        return editor.say(Notice::error(message));
     }
     let import = draft::import(
         opened.report,
@@ -149,12 +140,12 @@ fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
     );
     if let Some(backup) = &import.backup {
         if let Err(message) = storage::write_draft(backup) {
-            return say(editor, message, true);
+            return editor.say(Notice::error(message));
         }
         storage::update_index(|index| index.record(backup));
     }
     if let Err(message) = storage::write_draft(&import.opened) {
-        return say(editor, message, true);
+        return editor.say(Notice::error(message));
     }
     editor.open(import.opened);
     let text = if import.backup.is_some() {
@@ -162,7 +153,7 @@ fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
     } else {
         "Đã mở tệp thành bản nháp mới."
     };
-    say(editor, text.to_owned(), false);
+    editor.say(Notice::info(text));
 }
 
 /// What reading a picked file gave: its bytes, or why there are none.
@@ -240,7 +231,7 @@ pub fn import_banner(editor: Editor) -> impl IntoView {
         editor.import.get().map(|pending| {
             let cancel = move |_| {
                 editor.import.set(None);
-                say(editor, "Đã hủy, không mở tệp.".to_owned(), false);
+                editor.say(Notice::info("Đã hủy, không mở tệp."));
             };
             if pending.needs_consent {
                 let agree = {
