@@ -1,15 +1,25 @@
 //! Saving: every change is written 300 ms after the last keystroke, and at
 //! once when the page is left; the status line says when the draft was
 //! last saved. Where it is written is [`super::storage`]'s business.
+//!
+//! Between a keystroke and that save, the draft is also copied to the
+//! journal ([`super::journal`], IndexedDB) 30 ms after the keystroke:
+//! localStorage reaches the disk only seconds later, so a browser killed
+//! inside the save delay would otherwise lose the keystroke.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::{storage, Editor, Notice};
+use super::{history, storage, Editor, Notice};
+use cchc_core::history::Reason;
 
 /// How long after the last keystroke the draft is written to storage.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// How long after the last keystroke the draft is copied to the journal:
+/// after the keystroke's frame is painted, long before the save.
+const JOURNAL_DELAY: Duration = Duration::from_millis(30);
 
 /// The save timer and what the status line shows.
 #[derive(Clone, Copy)]
@@ -21,6 +31,7 @@ pub struct Autosave {
     /// The last save failed (storage full): the changes wait for room.
     pub failed: RwSignal<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    journal_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Autosave {
@@ -30,21 +41,27 @@ impl Autosave {
             saved_at: RwSignal::new(None),
             failed: RwSignal::new(false),
             timer: StoredValue::new(None),
+            journal_timer: StoredValue::new(None),
         }
     }
 
-    /// Marks a change and runs `save` [`SAVE_DELAY`] after the last one.
-    pub fn schedule(&self, save: impl FnOnce() + 'static) {
+    /// Marks a change, runs `journal` [`JOURNAL_DELAY`] and `save`
+    /// [`SAVE_DELAY`] after the last one.
+    pub fn schedule(&self, save: impl FnOnce() + 'static, journal: impl FnOnce() + 'static) {
         self.unsaved.set(true);
         self.cancel();
         self.timer
             .set_value(set_timeout_with_handle(save, SAVE_DELAY).ok());
+        self.journal_timer
+            .set_value(set_timeout_with_handle(journal, JOURNAL_DELAY).ok());
     }
 
     fn cancel(&self) {
-        if let Some(timer) = self.timer.get_value() {
-            timer.clear();
-            self.timer.set_value(None);
+        for timer in [self.timer, self.journal_timer] {
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+                timer.set_value(None);
+            }
         }
     }
 }
@@ -58,12 +75,27 @@ impl Editor {
         }
     }
 
-    /// Writes the open draft and its line in the drafts list.
+    /// Copies the open draft to the journal only (see the module's doc).
+    pub fn journal_now(&self) {
+        if self.conflict.get_untracked().is_none() {
+            storage::journal_draft(&self.stored(js_sys::Date::now()));
+        }
+    }
+
+    /// Writes the open draft and its line in the drafts list. While another
+    /// tab's change waits for the user's choice, the draft is kept in its
+    /// history instead, not over the other tab's.
     pub fn save_now(&self) {
-        if self.conflict.get_untracked() {
+        let now = js_sys::Date::now();
+        let stored = self.stored(now);
+        if let Some(since) = self.conflict.get_untracked() {
+            history::keep(Reason::ThisTab, &stored, since);
+            self.saving.unsaved.set(false);
+            self.saving.saved_at.set(Some(now));
+            self.refresh_history();
             return;
         }
-        let stored = self.stored(js_sys::Date::now());
+        self.keep_editing_state(now);
         match storage::write_draft(&stored) {
             Ok(()) => {
                 self.saving.unsaved.set(false);

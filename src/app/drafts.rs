@@ -12,7 +12,8 @@ use cchc_core::draft::{StoredDraft, STORAGE_VERSION};
 use cchc_core::report::{Figures, Report};
 use cchc_core::template::Template;
 
-use super::{current_period, storage, templates, Doc, Editor, Notice};
+use super::{current_period, history, storage, templates, Doc, Editor, Notice};
+use cchc_core::history::Reason;
 use cchc_core::template;
 
 /// The open draft's identity in storage.
@@ -95,7 +96,9 @@ impl Editor {
             storage::update_index(|index| index.remove(&current));
         }
         self.pristine.set_value(false);
-        self.conflict.set(false);
+        self.conflict.set(None);
+        self.history.last_kept.set_value(None);
+        self.history.undo.set(None);
         self.meta.set(DraftMeta {
             id: stored.id.clone(),
             name: stored.current_name(),
@@ -194,15 +197,50 @@ impl Editor {
     /// Opens a copy of the open draft, `... (bản sao)`.
     pub fn duplicate_open(&self) {
         self.flush();
-        let now = js_sys::Date::now();
-        self.open(self.stored(now).copy(storage::new_id(), now));
+        self.open_copy_of(self.stored(js_sys::Date::now()));
+    }
+
+    /// Opens and saves a copy of `stored` under a new id.
+    fn open_copy_of(&self, stored: StoredDraft) {
+        self.open(stored.copy(storage::new_id(), js_sys::Date::now()));
         self.modify(|_| {});
         self.flush();
     }
 
+    /// Another tab saved this draft, and the user keeps this tab's copy:
+    /// it is saved over the other's, which is kept in the history.
+    pub fn keep_mine(&self) {
+        let id = self.meta.get_untracked().id;
+        let _ = history::keep_stored(&id, Reason::OtherTab, js_sys::Date::now());
+        self.conflict.set(None);
+        self.save_now();
+        self.refresh_history();
+    }
+
+    /// The user takes the other tab's copy: this tab's is kept in the history.
+    pub fn take_theirs(&self) {
+        let now = js_sys::Date::now();
+        history::keep(Reason::ThisTab, &self.stored(now), now);
+        self.saving.unsaved.set(false);
+        self.open_stored(&self.meta.get_untracked().id);
+        self.refresh_history();
+    }
+
+    /// The user keeps both: the other tab's copy stays the draft, this
+    /// tab's becomes a new draft (`... (bản sao)`).
+    pub fn keep_both(&self) {
+        let mine = self.stored(js_sys::Date::now());
+        self.conflict.set(None);
+        self.saving.unsaved.set(false);
+        self.open_copy_of(mine);
+    }
+
     /// Deletes the open draft and opens the next one (or a new report).
+    /// It stays restorable for 30 days (`Bản nháp đã xóa`).
     pub fn delete_open(&self) {
         let meta = self.meta.get_untracked();
+        self.flush();
+        let _ = history::keep_stored(&meta.id, Reason::Deleted, js_sys::Date::now());
         storage::delete_draft(&meta.id);
         let index = storage::update_index(|index| index.remove(&meta.id));
         self.drafts.set(index.clone());
@@ -210,6 +248,10 @@ impl Editor {
         if !next.is_some_and(|id| self.open_stored(&id)) {
             self.new_report();
         }
-        self.say(Notice::info(format!("Đã xóa bản nháp «{}».", meta.name)));
+        self.say(Notice::info(format!(
+            "Đã xóa bản nháp «{}». Có thể khôi phục trong 30 ngày ở «Lịch sử» → «Bản nháp đã xóa».",
+            meta.name
+        )));
+        self.refresh_history();
     }
 }

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{storage, templates, Editor, Notice};
+use super::{history, storage, templates, Editor, Notice};
 use cchc_core::draft::{self, StoredDraft};
 use cchc_core::exchange::{self, Opened};
+use cchc_core::history::Reason;
 use cchc_core::report::Report;
 use cchc_core::template;
 
@@ -71,6 +72,9 @@ fn export_json(editor: Editor) {
     editor.meta.update(|meta| meta.exports = revision);
     editor.modify(|_| {});
     editor.flush();
+    let now = js_sys::Date::now();
+    history::keep(Reason::Export, &editor.stored(now), now);
+    editor.refresh_history();
 }
 
 fn export_csv(editor: Editor) {
@@ -124,32 +128,30 @@ fn receive(editor: Editor, name: String, bytes: ReadBytes) {
 }
 
 /// Opens the imported report as a new draft, or in place of `replace`
-/// after keeping a backup copy of it (the policy is [`draft::import`]). A
+/// after keeping it in the draft's history (the policy is [`draft::import`]). A
 /// template that came inside the file is kept, so the draft opens again.
 fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
     editor.import.set(None);
     if let Err(message) = templates::keep(editor, &opened.template) {
         return editor.say(Notice::error(message));
     }
-    let import = draft::import(
+    let now = js_sys::Date::now();
+    let opened = draft::import(
         opened.report,
         opened.revision,
         replace.as_ref(),
         storage::new_id(),
-        js_sys::Date::now(),
+        now,
     );
-    if let Some(backup) = &import.backup {
-        if let Err(message) = storage::write_draft(backup) {
-            return editor.say(Notice::error(message));
-        }
-        storage::update_index(|index| index.record(backup));
+    if let Some(old) = &replace {
+        history::keep(Reason::BeforeImport, old, now);
     }
-    if let Err(message) = storage::write_draft(&import.opened) {
+    if let Err(message) = storage::write_draft(&opened) {
         return editor.say(Notice::error(message));
     }
-    editor.open(import.opened);
-    let text = if import.backup.is_some() {
-        "Đã mở tệp thay cho bản nháp cùng đơn vị và kỳ; bản cũ được giữ lại trong danh sách bản nháp."
+    editor.open(opened);
+    let text = if replace.is_some() {
+        "Đã mở tệp thay cho bản nháp cùng đơn vị và kỳ; bản cũ được giữ trong «Lịch sử» của bản nháp (Trước khi mở tệp thay thế)."
     } else {
         "Đã mở tệp thành bản nháp mới."
     };
@@ -268,9 +270,9 @@ pub fn import_banner(editor: Editor) -> impl IntoView {
                     <div class="banner info" role="alert" id="import-choice">
                         <p>
                             "Đã có bản nháp cùng đơn vị và kỳ báo cáo: «" {name}
-                            "». Thay bản nháp đó bằng tệp vừa mở (bản cũ vẫn được giữ một bản sao), hay giữ cả hai?"
+                            "». Thay bản nháp đó bằng tệp vừa mở (bản cũ vẫn được giữ trong «Lịch sử» của bản nháp), hay giữ cả hai?"
                         </p>
-                        <button type="button" on:click=replace>"Thay thế (giữ bản sao bản cũ)"</button>
+                        <button type="button" on:click=replace>"Thay thế (bản cũ giữ trong Lịch sử)"</button>
                         <button type="button" on:click=keep_both>"Giữ cả hai"</button>
                         <button type="button" on:click=cancel>"Hủy"</button>
                     </div>

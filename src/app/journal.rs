@@ -10,9 +10,10 @@
 use std::cell::RefCell;
 
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use wasm_bindgen::JsValue;
+use web_sys::{IdbDatabase, IdbTransactionMode};
+
+use super::idb;
 
 use cchc_core::draft;
 
@@ -23,75 +24,26 @@ thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 
-/// Runs `callback` once `request` succeeds (with its result) or fails (with `None`).
-fn on_done(request: &IdbRequest, callback: impl FnOnce(Option<JsValue>) + 'static) {
-    let callback = std::rc::Rc::new(RefCell::new(Some(callback)));
-    let success = {
-        let callback = callback.clone();
-        Closure::once_into_js(move |event: web_sys::Event| {
-            let result = event
-                .target()
-                .and_then(|target| target.dyn_into::<IdbRequest>().ok())
-                .and_then(|request| request.result().ok());
-            if let Some(callback) = callback.borrow_mut().take() {
-                callback(result);
-            }
-        })
-    };
-    let failure = Closure::once_into_js(move |_: web_sys::Event| {
-        if let Some(callback) = callback.borrow_mut().take() {
-            callback(None);
-        }
-    });
-    request.set_onsuccess(Some(success.unchecked_ref()));
-    request.set_onerror(Some(failure.unchecked_ref()));
-}
-
 /// Opens the journal, puts its newer copies back into localStorage, then
 /// runs `ready`. Without IndexedDB, `ready` runs at once.
 pub fn restore_then(ready: impl FnOnce() + 'static) {
-    let ready = std::rc::Rc::new(RefCell::new(Some(ready)));
-    let run = move || {
-        if let Some(ready) = ready.borrow_mut().take() {
-            ready();
-        }
-    };
-    let Some(factory) = web_sys::window().and_then(|window| window.indexed_db().ok().flatten())
-    else {
-        return run();
-    };
-    let Ok(open) = factory.open_with_u32(DATABASE, 1) else {
-        return run();
-    };
-    let upgrade = Closure::once_into_js({
-        let open = open.clone();
-        move |_: web_sys::Event| {
-            if let Ok(db) = open.result().and_then(|db| db.dyn_into::<IdbDatabase>()) {
-                let _ = db.create_object_store(STORE);
-            }
-        }
-    });
-    open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    on_done(&open, move |db| {
-        let Some(db) = db.and_then(|db| db.dyn_into::<IdbDatabase>().ok()) else {
-            return run();
+    idb::open(DATABASE, STORE, move |db| {
+        let Some(db) = db else {
+            return ready();
         };
         DB.with(|slot| *slot.borrow_mut() = Some(db.clone()));
-        let store = db
-            .transaction_with_str(STORE)
-            .and_then(|transaction| transaction.object_store(STORE));
-        let Ok(store) = store else {
-            return run();
+        let Some(store) = idb::store(&db, STORE, IdbTransactionMode::Readonly) else {
+            return ready();
         };
         let (Ok(keys), Ok(values)) = (store.get_all_keys(), store.get_all()) else {
-            return run();
+            return ready();
         };
-        on_done(&keys, move |keys| {
-            on_done(&values, move |values| {
+        idb::on_done(&keys, move |keys| {
+            idb::on_done(&values, move |values| {
                 if let (Some(keys), Some(values)) = (keys, values) {
                     put_back(&keys.into(), &values.into());
                 }
-                run();
+                ready();
             });
         });
     });
@@ -119,13 +71,11 @@ fn put_back(keys: &js_sys::Array, values: &js_sys::Array) {
 
 fn with_store(action: impl FnOnce(&web_sys::IdbObjectStore)) {
     DB.with(|slot| {
-        let Some(db) = slot.borrow().clone() else {
-            return;
-        };
-        let store = db
-            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-            .and_then(|transaction| transaction.object_store(STORE));
-        if let Ok(store) = store {
+        let store = slot
+            .borrow()
+            .as_ref()
+            .and_then(|db| idb::store(db, STORE, IdbTransactionMode::Readwrite));
+        if let Some(store) = store {
             action(&store);
         }
     });

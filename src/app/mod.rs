@@ -23,6 +23,8 @@ mod drafts;
 mod fields;
 mod figures_card;
 mod files;
+mod history;
+mod idb;
 mod issue_slots;
 mod journal;
 mod narrative;
@@ -150,8 +152,9 @@ pub struct Editor {
     /// The open draft is an untouched `Báo cáo mới`: it is dropped rather
     /// than kept in the list when another draft is opened.
     pristine: StoredValue<bool>,
-    /// Another tab changed this draft: autosave waits for the user's choice.
-    pub conflict: RwSignal<bool>,
+    /// Since when another tab has changed this draft (ms since 1970): until
+    /// the user chooses, what is typed here is kept in the history instead.
+    pub conflict: RwSignal<Option<f64>>,
     /// The last period's figures, shown beside each figure.
     pub previous: RwSignal<Option<cchc_core::report::Figures>>,
     pub notice: RwSignal<Option<Notice>>,
@@ -166,6 +169,7 @@ pub struct Editor {
     /// The templates this browser has: built in and installed.
     pub templates: RwSignal<Vec<Arc<Template>>>,
     pub saving: Autosave,
+    pub history: history::History,
     /// What the page says about the browser's storage (used, kept for good).
     pub storage_line: RwSignal<Option<String>>,
     pub slots: IssueSlots,
@@ -203,7 +207,7 @@ impl Editor {
             meta: RwSignal::new(DraftMeta::default()),
             drafts: RwSignal::new(Default::default()),
             pristine: StoredValue::new(false),
-            conflict: RwSignal::new(false),
+            conflict: RwSignal::new(None),
             previous: RwSignal::new(None),
             notice: RwSignal::new(None),
             import: RwSignal::new(None),
@@ -212,6 +216,7 @@ impl Editor {
             reading: RwSignal::new(Default::default()),
             templates: RwSignal::new(Vec::new()),
             saving: Autosave::new(),
+            history: history::History::new(),
             storage_line: RwSignal::new(None),
             slots: IssueSlots::new(),
         }
@@ -239,7 +244,8 @@ impl Editor {
         self.doc.update(edit);
         self.pristine.set_value(false);
         let editor = *self;
-        self.saving.schedule(move || editor.flush());
+        self.saving
+            .schedule(move || editor.flush(), move || editor.journal_now());
     }
 
     /// A structural edit: applies it, redraws the editor and then focuses
@@ -329,6 +335,7 @@ fn App() -> impl IntoView {
     }
     storage::watch(editor);
     storage::show_storage_state(editor, false);
+    history::forget_expired(editor);
     files::watch_drops(editor);
 
     view! {
@@ -339,6 +346,7 @@ fn App() -> impl IntoView {
             <main id="editor">
                 {toolbar::notice_banner(editor)}
                 {toolbar::set_aside(editor)}
+                {history::panel(editor)}
                 {files::import_banner(editor)}
                 {redrawn_on(
                     move || editor.layout.get(),

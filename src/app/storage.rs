@@ -49,9 +49,22 @@ pub fn write_text(key: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The text stored under `key`, if any.
+pub fn read_raw(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
 /// Writes one draft.
 pub fn write_draft(stored: &StoredDraft) -> Result<(), String> {
     write(&draft::draft_key(&stored.id), stored)
+}
+
+/// Writes one draft to the journal only: on disk at once, and put back
+/// into localStorage at the next start if it is the newer copy.
+pub fn journal_draft(stored: &StoredDraft) {
+    if let Ok(json) = serde_json::to_string(stored) {
+        journal::put(&draft::draft_key(&stored.id), &json);
+    }
 }
 
 /// Reads the draft `id`: `Ok(None)` when there is none. An unreadable copy
@@ -78,17 +91,20 @@ pub fn delete_draft(id: &str) {
     journal::delete(&draft::draft_key(id));
 }
 
-/// Reads the drafts list fresh (another tab may have changed it), applies
-/// `change` and writes it back. Returns the list as it now is.
-pub fn update_index(change: impl FnOnce(&mut DraftIndex)) -> DraftIndex {
-    let json = LocalStorage::raw()
-        .get_item(&draft::index_key())
-        .ok()
-        .flatten();
-    let mut index = draft::read_index(json.as_deref());
+/// The drafts list as stored (rebuilt from the drafts' own keys when it
+/// is lost or damaged).
+pub fn read_index() -> DraftIndex {
+    let mut index = draft::read_index(read_raw(&draft::index_key()).as_deref());
     if index.drafts.is_empty() {
         rebuild(&mut index);
     }
+    index
+}
+
+/// Reads the drafts list fresh (another tab may have changed it), applies
+/// `change` and writes it back. Returns the list as it now is.
+pub fn update_index(change: impl FnOnce(&mut DraftIndex)) -> DraftIndex {
+    let mut index = read_index();
     change(&mut index);
     index.saved_at = js_sys::Date::now();
     // A list that cannot be written is rebuilt from the drafts' own keys on
@@ -126,6 +142,15 @@ pub fn new_id() -> String {
 /// Saves on leaving the page, and watches other tabs.
 pub fn watch(editor: Editor) {
     let _ = window_event_listener(leptos::ev::pagehide, move |_| editor.flush());
+    // What could not be saved (storage full) makes the browser ask before
+    // the page is left.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |event| {
+        editor.flush();
+        if editor.saving.unsaved.get_untracked() {
+            event.prevent_default();
+            event.set_return_value("Thay đổi mới nhất chưa được lưu.");
+        }
+    });
     let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             editor.flush();
@@ -136,13 +161,17 @@ pub fn watch(editor: Editor) {
             return;
         };
         if key == draft::index_key() {
-            editor.drafts.set(update_index(|_| {}));
+            // Read only: writing it back here would bounce the list
+            // between the tabs.
+            editor.drafts.set(read_index());
         } else if key.starts_with(&draft::template_key("")) {
             // Another tab installed a template: this one can open its drafts.
             editor.templates.set(super::templates::installed().0);
         } else if key == draft::draft_key(&editor.meta.get_untracked().id) {
             if event.new_value().is_some() {
-                editor.conflict.set(true);
+                if editor.conflict.get_untracked().is_none() {
+                    editor.conflict.set(Some(js_sys::Date::now()));
+                }
                 return;
             }
             let untouched = !editor.saving.unsaved.get_untracked()

@@ -19,6 +19,18 @@ fn clock(millis: f64) -> String {
     )
 }
 
+/// `06/03/2025 14:05:09`: a time in milliseconds since 1970, in local time.
+pub fn date_time(millis: f64) -> String {
+    let time = js_sys::Date::new(&millis.into());
+    format!(
+        "{:02}/{:02}/{} {}",
+        time.get_date(),
+        time.get_month() + 1,
+        time.get_full_year(),
+        clock(millis)
+    )
+}
+
 fn drafts_panel(editor: Editor) -> impl IntoView {
     let open = move |event: leptos::ev::Event| {
         let id = event_target_value(&event);
@@ -42,11 +54,18 @@ fn drafts_panel(editor: Editor) -> impl IntoView {
     let delete = move |_| {
         let meta = editor.meta.get_untracked();
         let question = format!(
-            "Xóa bản nháp «{}»? Bản nháp đã xóa không lấy lại được.",
+            "Xóa bản nháp «{}»? Bản nháp đã xóa vẫn khôi phục được trong 30 ngày (Lịch sử → Bản nháp đã xóa).",
             meta.name
         );
         if window().confirm_with_message(&question).unwrap_or(false) {
             editor.delete_open();
+        }
+    };
+    let show_history = move |_| {
+        editor.history.shown.update(|shown| *shown = !*shown);
+        editor.refresh_history();
+        if editor.history.shown.get_untracked() {
+            request_animation_frame(|| focus_element("lich-su-title"));
         }
     };
     let options = move || {
@@ -69,6 +88,11 @@ fn drafts_panel(editor: Editor) -> impl IntoView {
             <button type="button" on:click=rename>"Đổi tên"</button>
             <button type="button" on:click=duplicate>"Nhân bản"</button>
             <button type="button" on:click=delete>"Xóa"</button>
+            <button type="button" id="mo-lich-su" aria-controls="lich-su"
+                aria-expanded=move || editor.history.shown.get().to_string()
+                on:click=show_history>
+                "Lịch sử"
+            </button>
         </div>
     }
 }
@@ -96,6 +120,12 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
     };
     let status = move || {
         let saved = editor.saving.saved_at.get().map(clock);
+        if editor.conflict.get().is_some() {
+            return format!(
+                "Đang có xung đột với thẻ khác: thay đổi ở đây được giữ trong Lịch sử (lúc {})",
+                saved.unwrap_or_default()
+            );
+        }
         match (editor.saving.failed.get(), saved) {
             (true, Some(at)) => {
                 format!("Chưa lưu được thay đổi mới nhất (lần lưu trước lúc {at})")
@@ -176,24 +206,16 @@ pub fn notice_banner(editor: Editor) -> impl IntoView {
             }
         })
         };
-    let take_theirs = move |_| {
-        let id = editor.meta.get_untracked().id;
-        editor.conflict.set(false);
-        editor.open_stored(&id);
-    };
-    let keep_mine = move |_| {
-        editor.conflict.set(false);
-        editor.save_now();
-    };
     let conflict = move || {
-        editor.conflict.get().then(|| {
+        editor.conflict.get().is_some().then(|| {
             view! {
                 <div class="banner error" role="alert" id="conflict">
                     <p>
-                        "Bản nháp này vừa được sửa ở một thẻ (tab) hoặc cửa sổ khác. Việc tự động lưu ở đây đang tạm dừng để không ghi đè lên nhau."
+                        "Bản nháp này vừa được sửa ở một thẻ (tab) hoặc cửa sổ khác. Để hai bên không ghi đè lên nhau, những gì gõ ở thẻ này đang được giữ riêng trong «Lịch sử». Hãy chọn giữ bản nào; bản không chọn vẫn còn trong «Lịch sử»."
                     </p>
-                    <button type="button" on:click=take_theirs>"Mở bản vừa sửa ở thẻ kia"</button>
-                    <button type="button" on:click=keep_mine>"Giữ bản đang hiện ở đây"</button>
+                    <button type="button" on:click=move |_| editor.keep_mine()>"Giữ bản ở thẻ này"</button>
+                    <button type="button" on:click=move |_| editor.take_theirs()>"Lấy bản ở thẻ kia"</button>
+                    <button type="button" on:click=move |_| editor.keep_both()>"Giữ cả hai (thành hai bản nháp)"</button>
                 </div>
             }
         })

@@ -85,3 +85,29 @@ export function parseCsv(bytes) {
   return bytes.toString('utf8').slice(1).trim().split('\r\n')
     .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replaceAll('""', '"')));
 }
+
+/// Every state kept in the drafts' history (IndexedDB): `{ state, draft }`,
+/// both parsed, oldest first.
+export async function historyStates(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('bao-cao-cchc-lich-su', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('states');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('states').objectStore('states').getAll();
+      all.onsuccess = () => {
+        open.result.close();
+        resolve(all.result.map((r) => ({ state: JSON.parse(r.state), draft: JSON.parse(r.draft) })));
+      };
+      all.onerror = () => reject(all.error);
+    };
+  }));
+}
+
+/// Opens the `Lịch sử` panel if it is closed.
+export async function openHistory(page) {
+  const panel = page.locator('#lich-su');
+  if (await panel.isHidden()) await page.locator('#mo-lich-su').click();
+  await expect(panel).toBeVisible();
+  return panel;
+}

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import {
   test, expect, field, openApp, newReport, loadSample, typeInto, waitSaved, storedKeys, PREFIX,
+  historyStates, openHistory,
 } from './app.mjs';
 
 const draftList = (page) => page.locator('#draft-list');
@@ -57,32 +58,130 @@ test('drafts are opened, renamed, duplicated and deleted, and the last one reope
   await expect(field(page, 'header.unit.name')).toHaveValue('Nghĩa Lộ');
 });
 
-test('another tab changing the same draft pauses saving until the user chooses', async ({ page, appUrl, context }) => {
+const nameIn = (page) => field(page, 'header.unit.name');
+
+test('another tab changing the same draft: typing here is kept aside until the user chooses', async ({ page, appUrl, context }) => {
   await openApp(page, appUrl);
   await newReport(page);
   await typeInto(page, 'header.unit.name', 'Tab một');
   await waitSaved(page);
   const other = await context.newPage();
   await openApp(other, appUrl);
-  await expect(field(other, 'header.unit.name')).toHaveValue('Tab một');
+  await expect(nameIn(other)).toHaveValue('Tab một');
   await typeInto(other, 'header.unit.name', 'Tab hai');
   await waitSaved(other);
 
   const banner = page.locator('#conflict');
   await expect(banner).toContainText('vừa được sửa ở một thẻ');
-  // Typing here now does not overwrite the other tab's save.
-  await typeInto(page, 'figures.applications.received', '5');
-  await page.waitForTimeout(600);
+  // Typing here does not overwrite the other tab's save: it goes to the history.
+  await typeInto(page, 'header.unit.name', 'Tab một sửa tiếp');
+  await expect(page.locator('#save-status')).toContainText('được giữ trong Lịch sử');
   const id = JSON.parse((await storedKeys(page))[`${PREFIX}index`]).last_open;
   const stored = () => storedKeys(page).then((keys) => JSON.parse(keys[`${PREFIX}draft/${id}`]));
   expect((await stored()).report.header.unit.name).toBe('Tab hai');
+  await expect.poll(async () => (await historyStates(page)).map((s) => s.draft.report.header.unit.name))
+    .toContain('Tab một sửa tiếp');
 
-  await banner.getByRole('button', { name: 'Mở bản vừa sửa ở thẻ kia' }).click();
-  await expect(field(page, 'header.unit.name')).toHaveValue('Tab hai');
+  // Take theirs: this tab's text stays in the history.
+  await banner.getByRole('button', { name: 'Lấy bản ở thẻ kia' }).click();
+  await expect(nameIn(page)).toHaveValue('Tab hai');
   await expect(banner).toHaveCount(0);
+  const panel = await openHistory(page);
+  await expect(panel.locator('.history-states li', { hasText: 'Bản ở thẻ (tab) này khi có xung đột' }).first())
+    .toContainText('Tab một sửa tiếp');
   await typeInto(page, 'header.unit.name', 'Tab một lại');
   await waitSaved(page);
   expect((await stored()).report.header.unit.name).toBe('Tab một lại');
+
+  // Keep mine, in the other tab: the first tab's copy goes to the history.
+  const otherBanner = other.locator('#conflict');
+  await expect(otherBanner).toBeVisible();
+  await otherBanner.getByRole('button', { name: 'Giữ bản ở thẻ này' }).click();
+  await expect(otherBanner).toHaveCount(0);
+  await expect.poll(async () => (await stored()).report.header.unit.name).toBe('Tab hai');
+  await expect.poll(async () => (await historyStates(page))
+    .filter((s) => s.state.reason === 'other-tab').map((s) => s.draft.report.header.unit.name))
+    .toContain('Tab một lại');
+
+  // Keep both: this tab's copy becomes a second draft.
+  await expect(banner).toBeVisible();
+  await typeInto(page, 'header.unit.name', 'Tab một riêng');
+  await banner.getByRole('button', { name: 'Giữ cả hai (thành hai bản nháp)' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(nameIn(page)).toHaveValue('Tab một riêng');
+  await waitSaved(page);
+  const names = await draftNames(page);
+  expect(names.filter((n) => n.includes('Tab hai'))).toHaveLength(1);
+  expect(names.filter((n) => n.includes('Tab một riêng'))).toHaveLength(1);
+  expect((await stored()).report.header.unit.name).toBe('Tab hai');
+});
+
+test('two tabs typing into the same field in turn for 20 s lose no text without asking', async ({ page, appUrl, context }) => {
+  test.setTimeout(120_000);
+  await openApp(page, appUrl);
+  await newReport(page);
+  await typeInto(page, 'header.unit.name', 'Bắt đầu');
+  await waitSaved(page);
+  const other = await context.newPage();
+  await openApp(other, appUrl);
+  await expect(nameIn(other)).toHaveValue('Bắt đầu');
+  const tabs = [page, other];
+  const choices = ['Giữ bản ở thẻ này', 'Lấy bản ở thẻ kia', 'Giữ cả hai (thành hai bản nháp)', null];
+  const typed = [];
+  const end = Date.now() + 20_000;
+  for (let turn = 0; Date.now() < end; turn++) {
+    const tab = tabs[turn % 2];
+    const banner = tab.locator('#conflict');
+    // Sometimes the user chooses at once, sometimes types on first.
+    const choice = choices[turn % choices.length];
+    if (choice && await banner.isVisible()) {
+      await banner.getByRole('button', { name: choice }).click();
+      await expect(banner).toHaveCount(0);
+    }
+    // Each turn adds to what the tab shows: a text is lost if no stored
+    // text starts with it.
+    await nameIn(tab).focus();
+    await tab.keyboard.press('End');
+    await tab.keyboard.type(` ${turn}`);
+    typed.push(await nameIn(tab).inputValue());
+    await expect(tab.locator('#save-status')).not.toHaveAttribute('data-pending', '1');
+  }
+  expect(typed.length).toBeGreaterThan(6);
+  // Every text typed is in a draft or in the history.
+  await expect.poll(async () => {
+    const drafts = Object.entries(await storedKeys(page))
+      .filter(([key]) => key.includes('/draft/'))
+      .map(([, json]) => JSON.parse(json).report.header.unit.name);
+    const kept = (await historyStates(page)).map((s) => s.draft.report.header.unit.name);
+    const reachable = [...drafts, ...kept];
+    return typed.filter((text) => !reachable.some((stored) => stored.startsWith(text)));
+  }).toEqual([]);
+});
+
+test('one save writes the drafts list once, with no echo from the other tab', async ({ page, appUrl, context }) => {
+  const countIndexWrites = () => {
+    window.indexWrites = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'bao-cao-cchc/v1/index') window.indexWrites += 1;
+      return setItem.call(this, key, value);
+    };
+  };
+  await context.addInitScript(countIndexWrites);
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await waitSaved(page);
+  const other = await context.newPage();
+  await openApp(other, appUrl);
+  await other.evaluate(() => { window.indexWrites = 0; });
+  await page.evaluate(() => { window.indexWrites = 0; });
+  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
+  await waitSaved(page);
+  await expect(other.locator('#draft-list option', { hasText: 'Nghĩa Lộ' })).toHaveCount(1);
+  // An echo would be written by the other tab's storage event handler,
+  // which has run once its list shows the new name.
+  expect(await page.evaluate(() => window.indexWrites)).toBe(1);
+  expect(await other.evaluate(() => window.indexWrites)).toBe(0);
 });
 
 test('a tab dropping its untouched new report does not alarm another tab showing it', async ({ page, appUrl, context }) => {

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  test, expect, field, openApp, loadSample, typeInto, waitSaved, storedKeys, root, PREFIX, parseCsv,
+  test, expect, field, openApp, loadSample, typeInto, waitSaved, storedKeys, root, PREFIX, parseCsv, openHistory,
 } from './app.mjs';
 
 const fixtures = resolve(root, 'tests/e2e/fixtures');
@@ -136,13 +136,15 @@ test('a file edited after export warns first; the same unit and period asks befo
   await page.setInputFiles('#import-file', join(dir, name));
   await choice.getByRole('button', { name: 'Vẫn mở tệp' }).click();
   await expect(choice).toContainText('Đã có bản nháp cùng đơn vị và kỳ báo cáo');
-  await choice.getByRole('button', { name: 'Thay thế (giữ bản sao bản cũ)' }).click();
+  await choice.getByRole('button', { name: 'Thay thế (bản cũ giữ trong Lịch sử)' }).click();
   await expect(field(page, 'figures.applications.received')).toHaveValue('900');
   // The imported report's issues show at once.
   await expect(page.locator('.summary .issue.error', { hasText: '900' })).not.toHaveCount(0);
-  const names = await page.locator('#draft-list option').allTextContents();
-  expect(names.some((n) => n.includes('bản cũ, trước khi mở tệp'))).toBe(true);
-  await page.locator('#draft-list').selectOption({ label: names.find((n) => n.includes('bản cũ')) });
+  // The replaced draft is one draft still, its earlier state in its history.
+  expect(await page.locator('#draft-list option').count()).toBe(1);
+  const panel = await openHistory(page);
+  await panel.locator('.history-states li', { hasText: 'Trước khi mở tệp thay thế' })
+    .getByRole('button', { name: 'Khôi phục' }).click();
   await expect(field(page, 'figures.applications.received')).toHaveValue('847');
 });
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-export const PORT = 8181;
+// E2E_PORT: another port, for a second checkout running its tests at the same time.
+export const PORT = Number(process.env.E2E_PORT ?? 8181);
 
 export default defineConfig({
   testDir: '.',

@@ -100,54 +100,29 @@ impl StoredDraft {
     }
 }
 
-/// What opening a report file does to the stored drafts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Import {
-    /// A copy of the replaced draft, kept under a new id.
-    pub backup: Option<StoredDraft>,
-    /// The draft that now holds the file's report.
-    pub opened: StoredDraft,
-}
-
 /// Opens `report` (exported `revision` times) as a new draft `new_id`, or
-/// in place of `replace`, whose content is first kept as a backup under
-/// `new_id`: no import overwrites a draft without a copy.
+/// in place of `replace`, keeping its id, name and earlier period's figures
+/// (the shell keeps the replaced state in the draft's history first).
 pub fn import(
     report: Report,
     revision: u32,
     replace: Option<&StoredDraft>,
     new_id: String,
     now: f64,
-) -> Import {
+) -> StoredDraft {
     match replace {
         None => {
             let mut opened = StoredDraft::new(new_id, report, now);
             opened.exports = revision;
-            Import {
-                backup: None,
-                opened,
-            }
+            opened
         }
-        Some(old) => {
-            let backup = StoredDraft {
-                id: new_id,
-                name: format!("{} (bản cũ, trước khi mở tệp)", old.current_name()),
-                named_by_user: true,
-                saved_at: now,
-                ..old.clone()
-            };
-            let opened = StoredDraft {
-                exports: revision.max(old.exports),
-                saved_at: now,
-                report,
-                pending: PendingInputs::new(),
-                ..old.clone()
-            };
-            Import {
-                backup: Some(backup),
-                opened,
-            }
-        }
+        Some(old) => StoredDraft {
+            exports: revision.max(old.exports),
+            saved_at: now,
+            report,
+            pending: PendingInputs::new(),
+            ..old.clone()
+        },
     }
 }
 
@@ -493,29 +468,22 @@ mod tests {
     }
 
     #[test]
-    fn an_imported_file_replaces_a_draft_only_after_keeping_a_copy() {
+    fn an_imported_file_replaces_a_draft_keeping_its_identity() {
         let mut imported = sample();
         imported.figures.set("applications.received", 900.into());
         let fresh = import(imported.clone(), 4, None, "f1".into(), 9.0);
-        assert_eq!(fresh.backup, None);
-        assert_eq!(fresh.opened.id, "f1");
-        assert_eq!(fresh.opened.exports, 4);
-        assert_eq!(fresh.opened.report, imported);
+        assert_eq!(fresh.id, "f1");
+        assert_eq!(fresh.exports, 4);
+        assert_eq!(fresh.report, imported);
         let mut old = stored();
         old.exports = 7;
-        let replaced = import(imported.clone(), 4, Some(&old), "b1".into(), 9.0);
-        let backup = replaced.backup.unwrap();
-        assert_eq!(backup.id, "b1");
-        assert_eq!(backup.name, "Bản của tổ Tư pháp (bản cũ, trước khi mở tệp)");
-        assert_eq!(backup.report, old.report);
-        assert_eq!(backup.pending, old.pending);
-        assert_eq!(backup.saved_at, 9.0);
-        let opened = replaced.opened;
+        let opened = import(imported.clone(), 4, Some(&old), "b1".into(), 9.0);
         assert_eq!(
             (opened.id.as_str(), opened.name.as_str()),
             ("d1", "Bản của tổ Tư pháp")
         );
         assert_eq!(opened.report, imported);
+        assert_eq!(opened.saved_at, 9.0);
         assert!(opened.pending.is_empty());
         assert_eq!(
             opened.exports, 7,

@@ -19,6 +19,7 @@ pub mod entry;
 pub mod exchange;
 pub mod facts;
 pub mod figures;
+pub mod history;
 pub mod next_period;
 pub mod period;
 pub mod report;
