@@ -2,7 +2,7 @@
 #
 #   make run    installs what is missing (Chromium too), builds, writes the single file and
 #               serves the app on http://127.0.0.1:8080 until stopped
-#   make test   installs what is missing and runs every test (host and browser)
+#   make test   installs what is missing and runs every test (host, Chromium and Firefox)
 #   make bench  prints size and speed figures, each with its target
 #   make docs   prints the sample and writes PNGs of its pages into docs/
 SHELL := /bin/bash
@@ -13,7 +13,7 @@ PORT ?= 8080
 SINGLE_FILE := dist/bao-cao-cchc.html
 SOURCES := $(shell find src crates/core/src style public -type f) crates/core/Cargo.toml index.html Cargo.toml Cargo.lock Trunk.toml tools/postbuild.mjs
 
-.PHONY: setup setup-test build run test test-host test-e2e bench docs lint
+.PHONY: setup setup-test build run test test-host test-e2e test-firefox bench docs lint
 
 setup:
 	@tools/setup.sh build
@@ -36,7 +36,7 @@ run: setup-test build
 	@echo "Nhấn Ctrl+C để dừng."
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-test: setup-test test-host test-e2e
+test: setup-test test-host test-e2e test-firefox
 
 ## The pure core's tests on the host: no browser, no Leptos to compile.
 test-host:
@@ -44,6 +44,11 @@ test-host:
 
 test-e2e: setup-test $(SINGLE_FILE)
 	npx playwright test --config tests/e2e/playwright.config.mjs
+
+## The core flows in a second engine: Debian's Firefox ESR, driven by
+## puppeteer-core over WebDriver BiDi, on the single file from file://.
+test-firefox: setup-test $(SINGLE_FILE)
+	node --test --test-reporter=spec tests/firefox/core-flows.test.mjs
 
 ## Size and speed figures, each printed with its target (issue 11); a missed
 ## target is printed, not a failure. A few minutes (up to 3 more while 3,300 files

@@ -5,7 +5,7 @@
 #
 # Usage: tools/setup.sh [build|test]
 #   build: the wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt)
-#   test:  the same, plus Debian's Chromium, poppler-utils and fonts-liberation for browser tests
+#   test:  the same, plus Debian's Chromium, Firefox ESR, poppler-utils and fonts-liberation for browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,20 +40,24 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VER
 fi
 
 # npm: binaryen's wasm-opt (Debian's is too old and breaks the module),
-# Playwright and axe for the browser tests. Browsers come from Debian.
+# Playwright and axe for the browser tests, puppeteer-core to drive Firefox.
+# Browsers come from Debian: neither package may download one.
 if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/@playwright/test \
+      || ! -d node_modules/puppeteer-core \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then
   if ! command -v npm >/dev/null; then
     say "installing Node.js and npm"
     apt_install nodejs npm
   fi
   say "installing npm packages"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 
 if [[ "${1:-build}" == test ]]; then
   missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  # The second engine: the core flows also run in Firefox (tests/firefox/).
+  [[ -x /usr/bin/firefox-esr ]] || missing+=(firefox-esr)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   # Liberation Serif has the metrics of Times New Roman, which the print CSS names first.
   [[ -d /usr/share/fonts/truetype/liberation ]] || missing+=(fonts-liberation)
