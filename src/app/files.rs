@@ -121,7 +121,11 @@ fn receive(editor: Editor, name: String, bytes: ReadBytes) {
             if pending.needs_consent || pending.existing.is_some() {
                 editor.import.set(Some(pending));
             } else {
-                finish(editor, pending.opened, None);
+                // Saved in a task of its own, after the reading's.
+                set_timeout(
+                    move || finish(editor, pending.opened, None),
+                    std::time::Duration::ZERO,
+                );
             }
         }
     }
@@ -149,13 +153,20 @@ fn finish(editor: Editor, opened: Opened, replace: Option<StoredDraft>) {
     if let Err(message) = storage::write_draft(&opened) {
         return editor.say(Notice::error(message));
     }
-    editor.open(opened);
     let text = if replace.is_some() {
         "Đã mở tệp thay cho bản nháp cùng đơn vị và kỳ; bản cũ được giữ trong «Lịch sử» của bản nháp (Trước khi mở tệp thay thế)."
     } else {
         "Đã mở tệp thành bản nháp mới."
     };
-    editor.say(Notice::info(text));
+    // Drawn in a task of its own: reading, saving and drawing a long file
+    // in one task would hold the page too long.
+    set_timeout(
+        move || {
+            editor.open(opened);
+            editor.say(Notice::info(text));
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// What reading a picked file gave: its bytes, or why there are none.

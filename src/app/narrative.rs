@@ -15,6 +15,10 @@ use cchc_core::sentences;
 use cchc_core::text::Text;
 use cchc_core::vi;
 
+/// How many paragraphs of one list are drawn at first, and at each
+/// `Hiện thêm đoạn`.
+const DRAWN_AT_ONCE: usize = 100;
+
 pub fn narrative(editor: Editor) -> impl IntoView {
     let narrative = editor
         .doc
@@ -275,10 +279,16 @@ fn blocks(editor: Editor, list: BlockList, blocks: &[Block]) -> impl IntoView {
         let list = list.clone();
         Arc::new(move |report| report.narrative.blocks_mut(&list))
     };
-    let items = blocks
-        .iter()
-        .enumerate()
-        .map(|(index, block)| {
+    // A list is drawn [`DRAWN_AT_ONCE`] paragraphs at a time: a file with
+    // thousands of them (sent by mistake, or made to freeze the page) opens
+    // at once, and the rest are drawn on request.
+    let all: Arc<[Block]> = blocks.into();
+    let drawn = RwSignal::new(DRAWN_AT_ONCE.min(len));
+    let item = {
+        let list = list.clone();
+        let prefix = prefix.clone();
+        let access = access.clone();
+        move |index: usize, block: &Block| {
             let (content, what) = match block {
                 Block::Text(text) => (
                     text_block(editor, &list, index, text),
@@ -295,8 +305,34 @@ fn blocks(editor: Editor, list: BlockList, blocks: &[Block]) -> impl IntoView {
                     {fields::item_buttons(editor, prefix.clone(), index, len, what, access.clone())}
                 </li>
             }
+        }
+    };
+    let items = (0..len)
+        .step_by(DRAWN_AT_ONCE)
+        .map(move |start| {
+            let all = all.clone();
+            let item = item.clone();
+            move || {
+                (drawn.get() > start).then(|| {
+                    let end = (start + DRAWN_AT_ONCE).min(len);
+                    (start..end)
+                        .map(|index| item(index, &all[index]))
+                        .collect_view()
+                })
+            }
         })
         .collect_view();
+    let draw_more = move |_| drawn.update(|drawn| *drawn = (*drawn + DRAWN_AT_ONCE).min(len));
+    let more = move || {
+        (drawn.get() < len).then(|| {
+            let label = format!(
+                "Hiện thêm đoạn (đang hiện {}/{} đoạn)",
+                vi::group_digits(drawn.get() as u64),
+                vi::group_digits(len as u64)
+            );
+            view! { <button type="button" class="draw-more" on:click=draw_more>{label}</button> }
+        })
+    };
     let select_id = fields::field_id(&format!("{prefix}.add-sentence"));
     let add_sentence = {
         let access = access.clone();
@@ -333,6 +369,7 @@ fn blocks(editor: Editor, list: BlockList, blocks: &[Block]) -> impl IntoView {
     };
     view! {
         <ol class="blocks">{items}</ol>
+        {more}
         <div class="add-row">
             {fields::add_button(
                 editor,

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  test, expect, field, openApp, loadSample, typeInto, waitSaved, storedKeys, root, PREFIX, parseCsv, openHistory,
+  test, expect, field, openApp, loadSample, typeInto, waitSaved, storedKeys, root, PREFIX, parseCsv, openHistory, sample, vietnamese,
 } from './app.mjs';
 
 const fixtures = resolve(root, 'tests/e2e/fixtures');
@@ -236,4 +236,42 @@ test('text typed with decomposed accents is stored composed (NFC) and named with
   await waitSaved(page);
   expect((await openedReport(page)).header.unit.name).toBe('Trương Quang Trọng');
   expect((await exportJson(page)).name).toBe('bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong.json');
+});
+
+test('a file of 20,000 paragraphs opens without holding the page more than 200 ms at a time', async ({ page, appUrl }) => {
+  const report = structuredClone(sample);
+  const blocks = report.narrative.parts[0].subsections[0].blocks;
+  const before = blocks.length;
+  for (let i = 1; i <= 20_000; i++) {
+    blocks.push({ type: 'text', text: `Đoạn văn thứ ${i} của một tệp rất dài.`, bullet: false });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-long-'));
+  const path = join(dir, 'bao-cao-rat-dai.json');
+  writeFileSync(path, JSON.stringify(report));
+
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask' });
+  });
+  await openApp(page, appUrl);
+  await page.evaluate(() => { window.longTasks = []; });
+  await page.setInputFiles('#import-file', path);
+  const list = 'narrative.parts.0.subsections.0.blocks';
+  await expect(page.locator('.banner.info')).toContainText('Đã mở tệp thành bản nháp mới.');
+  await expect(field(page, `${list}.${before}.text`)).toHaveValue('Đoạn văn thứ 1 của một tệp rất dài.');
+  const more = page.getByRole('button', { name: `Hiện thêm đoạn (đang hiện 100/${vietnamese(before + 20_000)} đoạn)` });
+  await expect(more).toBeVisible();
+  await expect(field(page, `${list}.100.text`)).toHaveCount(0);
+  await waitSaved(page);
+  expect((await openedReport(page)).narrative.parts[0].subsections[0].blocks).toHaveLength(before + 20_000);
+  // The longest task of the whole import (reading, saving, drawing).
+  const longest = Math.max(0, ...await page.evaluate(() => window.longTasks));
+  expect(longest).toBeLessThanOrEqual(200);
+
+  // The rest is drawn on request, a hundred at a time.
+  await more.click();
+  await expect(field(page, `${list}.199.text`)).toHaveValue(`Đoạn văn thứ ${200 - before} của một tệp rất dài.`);
+  await expect(page.getByRole('button', { name: `Hiện thêm đoạn (đang hiện 200/${vietnamese(before + 20_000)} đoạn)` })).toBeVisible();
 });
