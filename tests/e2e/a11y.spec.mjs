@@ -2,7 +2,9 @@
 // key reaches every field of the report, so it can be filled by keyboard.
 import AxeBuilder from '@axe-core/playwright';
 import { resolve } from 'node:path';
-import { test, expect, field, openApp, loadSample, typeInto, root } from './app.mjs';
+import {
+  test, expect, field, openApp, loadSample, typeInto, waitSaved, openHistory, root,
+} from './app.mjs';
 
 async function graveViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -11,11 +13,16 @@ async function graveViolations(page) {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
-test('axe finds no serious or critical violation, with issues shown, in the print view and the aggregation', async ({ page, appUrl }) => {
+test('axe finds no serious or critical violation, with issues shown, in the history, the print view and the aggregation', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
   await loadSample(page);
   await typeInto(page, 'figures.applications.resolved', '900');
   await expect(field(page, 'figures.applications.resolved')).toHaveAttribute('aria-invalid', 'true');
+  expect(await graveViolations(page)).toEqual([]);
+  // The history panel, with a state in it.
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Tải tệp JSON' }).click();
+  await (await openHistory(page)).locator('.history-states li').first().waitFor();
   expect(await graveViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Xem bản in' }).click();
   await expect(page.locator('#ban-in-tai-lieu .document')).toBeVisible();
