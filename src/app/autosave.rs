@@ -75,6 +75,14 @@ impl Editor {
         }
     }
 
+    /// Saves now a change made outside the report (the draft's name, its
+    /// count of exports), without re-reading the report.
+    pub fn save_changed(&self) {
+        self.pristine.set_value(false);
+        self.saving.unsaved.set(true);
+        self.flush();
+    }
+
     /// Copies the open draft to the journal only (see the module's doc).
     pub fn journal_now(&self) {
         if self.conflict.get_untracked().is_none() {

@@ -190,8 +190,7 @@ impl Editor {
             meta.name = name;
             meta.named_by_user = true;
         });
-        self.modify(|_| {});
-        self.flush();
+        self.save_changed();
     }
 
     /// Opens a copy of the open draft, `... (bản sao)`.
@@ -203,8 +202,7 @@ impl Editor {
     /// Opens and saves a copy of `stored` under a new id.
     fn open_copy_of(&self, stored: StoredDraft) {
         self.open(stored.copy(storage::new_id(), js_sys::Date::now()));
-        self.modify(|_| {});
-        self.flush();
+        self.save_changed();
     }
 
     /// Another tab saved this draft, and the user keeps this tab's copy:

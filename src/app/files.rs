@@ -70,8 +70,7 @@ fn export_json(editor: Editor) {
         .with_untracked(|doc| exchange::file_name(&doc.report));
     download(&name, "application/json", &json);
     editor.meta.update(|meta| meta.exports = revision);
-    editor.modify(|_| {});
-    editor.flush();
+    editor.save_changed();
     let now = js_sys::Date::now();
     history::keep(Reason::Export, &editor.stored(now), now);
     editor.refresh_history();

@@ -113,19 +113,27 @@ pub fn update_index(change: impl FnOnce(&mut DraftIndex)) -> DraftIndex {
     index
 }
 
+/// Every `(key, text)` stored under a key starting with `prefix`.
+pub fn stored_with_prefix(prefix: &str) -> Vec<(String, String)> {
+    let raw = LocalStorage::raw();
+    let keys: Vec<String> = (0..raw.length().unwrap_or(0))
+        .filter_map(|index| raw.key(index).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let text = raw.get_item(&key).ok().flatten()?;
+            Some((key, text))
+        })
+        .collect()
+}
+
 /// Lists every readable draft under its own key: the list itself was lost
 /// or damaged, but the drafts were not.
 fn rebuild(index: &mut DraftIndex) {
-    let raw = LocalStorage::raw();
-    let prefix = draft::draft_key("");
-    let keys: Vec<String> = (0..raw.length().unwrap_or(0))
-        .filter_map(|i| raw.key(i).ok().flatten())
-        .filter(|key| key.starts_with(&prefix))
-        .collect();
-    let mut found: Vec<StoredDraft> = keys
-        .iter()
-        .filter_map(|key| raw.get_item(key).ok().flatten())
-        .filter_map(|json| draft::read_draft(&json).ok())
+    let mut found: Vec<StoredDraft> = stored_with_prefix(&draft::draft_key(""))
+        .into_iter()
+        .filter_map(|(_, json)| draft::read_draft(&json).ok())
         .collect();
     found.sort_by(|a, b| a.saved_at.total_cmp(&b.saved_at));
     for stored in &found {
@@ -238,14 +246,9 @@ pub fn show_storage_state(editor: Editor, after_a_save: bool) {
 /// The drafts whose unreadable copy was set aside (under
 /// [`draft::broken_key`]): `(id, the copy as stored)`.
 pub fn set_aside_copies() -> Vec<(String, String)> {
-    let raw = LocalStorage::raw();
     let prefix = draft::broken_key("");
-    (0..raw.length().unwrap_or(0))
-        .filter_map(|index| raw.key(index).ok().flatten())
-        .filter_map(|key| {
-            let id = key.strip_prefix(&prefix)?.to_owned();
-            let text = raw.get_item(&key).ok().flatten()?;
-            Some((id, text))
-        })
+    stored_with_prefix(&prefix)
+        .into_iter()
+        .map(|(key, text)| (key[prefix.len()..].to_owned(), text))
         .collect()
 }

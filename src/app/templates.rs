@@ -18,18 +18,10 @@ use super::{files, storage, Editor, Notice};
 /// not be read among those stored (a damaged copy, or one a newer app
 /// wrote), said in Vietnamese.
 pub fn installed() -> (Vec<Arc<Template>>, Vec<String>) {
-    let raw = LocalStorage::raw();
     let prefix = draft::template_key("");
     let mut templates: Vec<Arc<Template>> = template::built_in().to_vec();
     let mut problems = Vec::new();
-    let keys: Vec<String> = (0..raw.length().unwrap_or(0))
-        .filter_map(|index| raw.key(index).ok().flatten())
-        .filter(|key| key.starts_with(&prefix))
-        .collect();
-    for key in keys {
-        let Some(json) = raw.get_item(&key).ok().flatten() else {
-            continue;
-        };
+    for (key, json) in storage::stored_with_prefix(&prefix) {
         match template::read(json.as_bytes()) {
             Ok(template) => templates.push(Arc::new(template)),
             Err(errors) => {
