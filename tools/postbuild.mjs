@@ -100,10 +100,12 @@ function withPolicy(html, served) {
     // by hash) and the print view's document stylesheet by hash. The app
     // sets no style attribute, so no 'unsafe-inline'.
     `style-src ${self}${[...inlineHashes(html, 'style'), documentCss].join(' ')}`,
-    // Served: the wasm fetched (and preloaded) from the site, and the
-    // service worker sw.js. The single file fetches nothing (its wasm is
-    // unpacked from the page itself) and has no service worker.
-    ...(served ? ["connect-src 'self'", "worker-src 'self'"] : []),
+    // Served: the wasm fetched (and preloaded) from the site. The single
+    // file fetches nothing: its wasm is unpacked from the page itself.
+    ...(served ? ["connect-src 'self'"] : []),
+    // The service worker sw.js, registered by a page served over http(s):
+    // the single file too, when it is opened from the site.
+    "worker-src 'self'",
     // Not covered by default-src: no <base> may redirect the relative
     // script addresses, no form may send the page anywhere.
     "base-uri 'none'",

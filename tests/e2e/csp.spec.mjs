@@ -128,6 +128,15 @@ test('the main flows run under the policy and break none of it', async ({ page, 
   expect(policy.errors).toEqual([]);
 });
 
+test('the single file opened from the site registers its service worker under its policy', async ({ page, appUrl }) => {
+  test.skip(!appUrl.startsWith('http'), 'service workers run over http(s) only');
+  const policy = await watchPolicy(page);
+  await openApp(page, `${appUrl}bao-cao-cchc.html`);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistrations()
+    .then((registrations) => registrations.length))).toBe(1);
+  expect(await policy.violations()).toEqual([]);
+});
+
 test('the page reaches no other address: fetch and images are refused by the policy', async ({ page, context, appUrl }) => {
   // Were a request let through, it would be answered.
   const answered = [];
