@@ -9,6 +9,9 @@
 // 2. dist/sw.js, the service worker that keeps the served app working when
 //    the network is down. Its cache name carries a hash of the build, so a
 //    new build installs a new cache and deletes the old one.
+// 3. A Content-Security-Policy in both pages, dist/index.html and the single
+//    file, as a meta element so that it holds from disk and on any static
+//    host: only the page's own scripts run, nothing is loaded from elsewhere.
 //
 // Usage: node tools/postbuild.mjs [dist]
 
@@ -20,7 +23,9 @@ import { join } from 'node:path';
 const dist = process.argv[2] ?? 'dist';
 const SINGLE_FILE = 'bao-cao-cchc.html';
 
-const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
+const CSP_META = /[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n/;
+// Without the policy a run before left, so that this script can run again.
+const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8').replace(CSP_META, '');
 const files = readdirSync(dist);
 const one = (suffix) => {
   const found = files.filter((name) => name.endsWith(suffix) && ![SINGLE_FILE, 'sw.js'].includes(name));
@@ -68,8 +73,52 @@ await __wbg_init({
 });
 </script>`;
 
-const singleFile = head.replace('</body>', `${loader}\n</body>`);
+// A policy's hash of an inline script or style sheet: over its exact text.
+const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const inlineHashes = (html, tag) =>
+  [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
+    .filter(([, attributes = '']) => !/\ssrc=/.test(attributes))
+    .map(([, , text]) => hash(text));
+// The print view's <style>, added by the app, holds style/document.css as it
+// is (see src/app/print.rs).
+const documentCss = hash(readFileSync(new URL('../style/document.css', import.meta.url), 'utf8'));
+
+/// `html` with its Content-Security-Policy first in <head>: a meta policy
+/// only covers what comes after it. `served` is the app in dist/ on a web
+/// host; else the single file, which loads nothing at all.
+function withPolicy(html, served) {
+  const self = served ? "'self' " : '';
+  const policy = [
+    // Whatever is not named below is refused: images, fonts, media, frames,
+    // objects, manifests. The app uses none.
+    "default-src 'none'",
+    // The page's inline scripts by hash, never any other inline script or
+    // handler; served, also the wasm-bindgen module and its preload from the
+    // site. 'wasm-unsafe-eval' lets the page compile WebAssembly, not eval.
+    `script-src ${self}${inlineHashes(html, 'script').join(' ')} 'wasm-unsafe-eval'`,
+    // The app's stylesheet (served: a file of the site; single file: inline,
+    // by hash) and the print view's document stylesheet by hash. The app
+    // sets no style attribute, so no 'unsafe-inline'.
+    `style-src ${self}${[...inlineHashes(html, 'style'), documentCss].join(' ')}`,
+    // Served: the wasm fetched (and preloaded) from the site. The single
+    // file fetches nothing: its wasm is unpacked from the page itself.
+    ...(served ? ["connect-src 'self'"] : []),
+    // The service worker sw.js, registered by a page served over http(s):
+    // the single file too, when it is opened from the site.
+    "worker-src 'self'",
+    // Not covered by default-src: no <base> may redirect the relative
+    // script addresses, no form may send the page anywhere.
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const charset = /^([ \t]*)<meta charset="utf-8">\n/m;
+  if (!charset.test(html)) throw new Error('no <meta charset="utf-8"> line to put the policy after');
+  return html.replace(charset, `$&$1<meta http-equiv="Content-Security-Policy" content="${policy}">\n`);
+}
+
+const singleFile = withPolicy(head.replace('</body>', `${loader}\n</body>`), false);
 writeFileSync(join(dist, SINGLE_FILE), singleFile);
+writeFileSync(join(dist, 'index.html'), withPolicy(indexHtml, true));
 
 // The service worker: precache the served app, answer from the cache when
 // the network fails, drop caches of older builds.

@@ -348,11 +348,19 @@ pub fn document_title(report: &Report) -> String {
     )
 }
 
+/// The standalone page's Content-Security-Policy: nothing may run or load,
+/// only its own `<style>` applies. Should a typed text ever reach the page
+/// as markup, it still could not run a script or fetch anything. (Inline
+/// style is harmless here: with nothing allowed to load, a style cannot
+/// send anything anywhere.)
+const STANDALONE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
+
 /// A page that stands alone: the document and its stylesheet, no script at
 /// all, for the office above to open, read and print the same way.
 pub fn standalone(facts: &Facts) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{STANDALONE_CSP}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{DOCUMENT_CSS}</style>\n</head>\n\
          <body class=\"standalone\">\n{}</body>\n</html>\n",
@@ -545,6 +553,21 @@ mod tests {
         assert_eq!(
             file_name(&report),
             "bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong-ban-in.html"
+        );
+    }
+
+    #[test]
+    fn the_standalone_page_forbids_any_script_before_any_content() {
+        let page = page(&sample::sample());
+        let policy =
+            format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{STANDALONE_CSP}\">");
+        let at = page.find(&policy).expect("the page carries its policy");
+        // A policy in a meta element holds from where it stands: nothing but
+        // the character set may come before it.
+        let before = &page[..at];
+        assert!(
+            before.ends_with("<head>\n<meta charset=\"utf-8\">\n"),
+            "{before}"
         );
     }
 
