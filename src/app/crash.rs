@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{storage, Editor};
+use super::{history, storage, Editor};
+use cchc_core::history::Reason;
 
 /// The event a test sends to make the app panic, to check this module.
 /// Only a script running in the page can send it.
@@ -33,12 +34,20 @@ pub fn install(editor: Editor) {
         ));
         if let Some(editor) = EDITOR.get() {
             let stored = editor.stored(js_sys::Date::now());
-            if storage::write_draft(&stored).is_ok() {
-                if let Some(said) = said {
-                    let _ = said.append_with_str_1(
-                        " Những gì vừa gõ đã được lưu vào bản nháp trước khi dừng.",
-                    );
+            // Not over another tab's save the user has not chosen against.
+            let kept = match editor.conflict.get_untracked() {
+                Some(since) => {
+                    history::keep(Reason::ThisTab, &stored, since);
+                    Some(
+                        " Những gì vừa gõ đã được giữ trong «Lịch sử» của bản nháp trước khi dừng.",
+                    )
                 }
+                None => storage::write_draft(&stored)
+                    .is_ok()
+                    .then_some(" Những gì vừa gõ đã được lưu vào bản nháp trước khi dừng."),
+            };
+            if let (Some(said), Some(kept)) = (said, kept) {
+                let _ = said.append_with_str_1(kept);
             }
         }
     }));

@@ -116,6 +116,25 @@ test('another tab changing the same draft: typing here is kept aside until the u
   expect((await stored()).report.header.unit.name).toBe('Tab hai');
 });
 
+test('a bug stopping a tab in conflict keeps its typing in the history, not over the other tab', async ({ page, appUrl, context }) => {
+  await openApp(page, appUrl);
+  await newReport(page);
+  await typeInto(page, 'header.unit.name', 'Tab một');
+  await waitSaved(page);
+  const other = await context.newPage();
+  await openApp(other, appUrl);
+  await typeInto(other, 'header.unit.name', 'Tab hai');
+  await waitSaved(other);
+  await expect(page.locator('#conflict')).toBeVisible();
+  await typeInto(page, 'header.unit.name', 'Tab một trước khi lỗi');
+  await page.evaluate(() => dispatchEvent(new Event('cchc-simulate-crash')));
+  await expect(page.locator('#loi-ung-dung')).toContainText('được giữ trong «Lịch sử» của bản nháp');
+  const id = JSON.parse((await storedKeys(page))[`${PREFIX}index`]).last_open;
+  expect(JSON.parse((await storedKeys(page))[`${PREFIX}draft/${id}`]).report.header.unit.name).toBe('Tab hai');
+  await expect.poll(async () => (await historyStates(other)).map((s) => s.draft.report.header.unit.name))
+    .toContain('Tab một trước khi lỗi');
+});
+
 test('two tabs typing into the same field in turn for 20 s lose no text without asking', async ({ page, appUrl, context }) => {
   test.setTimeout(120_000);
   await openApp(page, appUrl);
