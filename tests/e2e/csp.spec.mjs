@@ -3,7 +3,7 @@
 // flows break none of it; the page reaches no other address; markup typed
 // into any kind of field, or carried by a file, runs nowhere; and where
 // markup did reach a page, the policy alone keeps its script from running.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -223,4 +223,36 @@ test('markup that reached the page anyway cannot run a script: app and standalon
   await page.getByRole('button', { name: 'Xem bản in' }).click();
   const { standalone } = await openStandalone(page, context);
   await expectScriptsBlocked(standalone);
+});
+
+test('markup inside a template (labels, rule messages, sentences) runs nowhere', async ({ page, appUrl }) => {
+  const template = JSON.parse(readFileSync(resolve(root, 'tests/fixtures/templates/cchc-cap-xa-quang-ngai-2025-7.json'), 'utf8'));
+  template.version = '2025.99';
+  template.figures[0].figures[2].label = `Số nhiệm vụ ${HOSTILE}`;
+  template.rules[0].message = `Sai ${HOSTILE} ({plan.tasks_completed})`;
+  template.appendix[0].label = `Công tác ${HOSTILE}`;
+  template.sentences[0].lines[0] = `Mở đầu ${HOSTILE} {unit.full_name}`;
+  const path = join(mkdtempSync(join(tmpdir(), 'cchc-csp-')), 'mau-doc-hai.json');
+  writeFileSync(path, JSON.stringify(template));
+
+  const policy = await watchPolicy(page);
+  await openWithWorker(page, appUrl);
+  await page.setInputFiles('#template-file', path);
+  await expect(page.locator('.banner.info')).toContainText('Đã cài mẫu báo cáo');
+  await page.getByRole('button', { name: 'Báo cáo mới', exact: true }).click();
+  await typeInto(page, 'figures.plan.tasks_total', '1');
+  await typeInto(page, 'figures.plan.tasks_completed', '2');
+  await expect(page.locator('.summary')).toContainText(`Sai ${HOSTILE} (2)`);
+  await expect(page.locator('#so-lieu')).toContainText(`Số nhiệm vụ ${HOSTILE}`);
+  await expect(page.locator('#phu-luc')).toContainText(`Công tác ${HOSTILE}`);
+  await expect(page.locator('#noi-dung')).toContainText(`Mở đầu ${HOSTILE}`);
+  await expect(page.locator(`body :is(${MARKUP})`)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Xem bản in' }).click();
+  const printed = page.locator('#ban-in-tai-lieu .document');
+  await expect(printed).toContainText(`Công tác ${HOSTILE}`);
+  await expect(printed).toContainText(`Mở đầu ${HOSTILE}`);
+  await expect(printed.locator(MARKUP)).toHaveCount(0);
+  expect(await pwned(page)).toBeUndefined();
+  expect(await policy.violations()).toEqual([]);
 });
