@@ -7,6 +7,8 @@
 //! escaped and prints as text; a figure not filled in prints as an empty cell
 //! (or `…` inside a sentence), never as `0`.
 
+use serde::{Deserialize, Serialize};
+
 use crate::appendix;
 use crate::exchange;
 use crate::facts::Facts;
@@ -48,81 +50,173 @@ fn lines_of(text: &Text) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty())
 }
 
-/// Writes the document, collecting footnotes as they are met.
-struct Writer<'a> {
+/// The document as laid out for print, in any format: the HTML of the
+/// print view and the Word file are both written from it, so they cannot
+/// differ. Every text is plain (not yet escaped for any format).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub header: Header,
+    /// `BÁO CÁO`.
+    pub kind: String,
+    /// `Kết quả thực hiện công tác cải cách hành chính quý I năm 2025`.
+    pub summary: String,
+    pub body: Vec<Paragraph>,
+    pub closing: Closing,
+    /// The footnotes' texts, numbered from 1 in order.
+    pub footnotes: Vec<String>,
+    pub appendix: AppendixPart,
+}
+
+/// The two-column header: agency on the left, national title and motto on
+/// the right; then the number and the place-and-date line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    /// The agency above, upper case, one entry per line (may be empty).
+    pub parent_agency: Vec<String>,
+    /// The issuing agency, upper case, one entry per line.
+    pub issuer: Vec<String>,
+    pub national_title: String,
+    pub motto: String,
+    /// `Số: 40/BC-UBND`.
+    pub number: String,
+    /// `Trương Quang Trọng, ngày 06 tháng 3 năm 2025`.
+    pub place_date: String,
+}
+
+/// What a paragraph of the body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParagraphKind {
+    /// A line of a typed paragraph.
+    Text,
+    /// The first line of a typed paragraph marked as a point: `- ...`.
+    Bullet,
+    /// A sentence written from the figures.
+    Generated,
+    /// `I. KẾT QUẢ ĐẠT ĐƯỢC`.
+    Part,
+    /// `1. Về công tác chỉ đạo, điều hành`.
+    Section,
+    /// `a) ...`.
+    Point,
+    /// `1. ...`, a task of the next period.
+    Task,
+}
+
+/// One paragraph of the body, with the number of the footnote it ends with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub kind: ParagraphKind,
+    /// The text as printed (a point's `- ` included).
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<usize>,
+}
+
+/// `Nơi nhận:` on the left, the signer on the right.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Closing {
+    pub recipients_title: String,
+    pub recipients: Vec<String>,
+    /// `TM. ỦY BAN NHÂN DÂN`, `CHỦ TỊCH`: upper case, one per line.
+    pub signer_titles: Vec<String>,
+    pub signer_name: String,
+}
+
+/// The appendix, which starts a new page (and its own page numbers in Word).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppendixPart {
+    /// `Phụ lục`.
+    pub label: String,
+    /// The two lines of the title, upper case.
+    pub title: [String; 2],
+    /// `(Kèm theo Báo cáo số 40/BC-UBND ngày 06/3/2025 của ...)`.
+    pub source: String,
+    /// The two header rows of the table, as printed.
+    pub head: AppendixHead,
+    pub rows: Vec<AppendixLine>,
+}
+
+/// The header of the appendix table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppendixHead {
+    pub number: String,
+    pub label: String,
+    pub label_hint: String,
+    pub result: String,
+    pub unit: String,
+    pub value: String,
+    pub note: String,
+}
+
+/// What a row of the appendix table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LineKind {
+    /// A group's title row: `1.` `Công tác chỉ đạo điều hành CCHC`.
+    Group,
+    /// A numbered indicator.
+    Row,
+    /// A lettered indicator under one (`a`, `b`), without a number.
+    SubRow,
+}
+
+/// One row of the appendix table, every cell as printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppendixLine {
+    pub kind: LineKind,
+    /// A row only heading the ones under it (no value of its own).
+    #[serde(default)]
+    pub heading: bool,
+    pub code: String,
+    pub number: String,
+    pub label: String,
+    pub unit: String,
+    pub value: String,
+    pub note: String,
+}
+
+/// Builds the document, collecting footnotes as they are met.
+struct Builder<'a> {
     facts: &'a Facts<'a>,
     report: &'a Report,
-    html: String,
+    body: Vec<Paragraph>,
     footnotes: Vec<String>,
 }
 
-impl Writer<'_> {
-    fn push(&mut self, html: &str) {
-        self.html.push_str(html);
+impl Builder<'_> {
+    fn paragraph(&mut self, kind: ParagraphKind, text: String) {
+        self.body.push(Paragraph {
+            kind,
+            text,
+            footnote: None,
+        });
     }
 
-    /// `<tag class="class">text</tag>`, the text escaped.
-    fn element(&mut self, tag: &str, class: &str, text: &str) {
-        self.html.push_str(&format!(
-            "<{tag} class=\"{class}\">{}</{tag}>\n",
-            escape(text)
-        ));
-    }
-
-    fn header(&mut self) {
+    fn header(&self) -> Header {
         let header = &self.report.header;
-        let mut agency = String::new();
-        for line in lines_of(&header.parent_agency) {
-            agency.push_str(&format!(
-                "<div class=\"parent-agency\">{}</div>",
-                escape(&text::upper(line))
-            ));
-        }
-        let mut issuer: Vec<String> = lines_of(&header.issuing_agency)
-            .map(|line| escape(&text::upper(line)))
-            .collect();
+        let mut issuer: Vec<String> = lines_of(&header.issuing_agency).map(text::upper).collect();
         if !header.unit.name.is_blank() {
-            issuer.push(escape(&header.unit.header_line()));
+            issuer.push(header.unit.header_line());
         }
-        agency.push_str(&format!(
-            "<div class=\"issuer\">{}</div><div class=\"rule agency-rule\"></div>",
-            issuer.join("<br>")
-        ));
         let date = header
             .date
             .map(vi::date_in_words)
             .unwrap_or_else(|| format!("ngày {HAND_BLANK} tháng {HAND_BLANK} năm {HAND_BLANK}"));
         let place = header.place.trim();
-        let place_and_date = if place.is_empty() {
+        let place_date = if place.is_empty() {
             date
         } else {
             format!("{place}, {date}")
         };
-        self.push(&format!(
-            "<table class=\"doc-header\" role=\"presentation\">\n\
-             <colgroup><col class=\"c-left\"><col class=\"c-middle\"><col class=\"c-right\"></colgroup>\n\
-             <tr><td class=\"agency\" colspan=\"2\">{agency}</td>\
-             <td class=\"nation\"><div class=\"national-title\">{NATIONAL_TITLE}</div>\
-             <div class=\"motto\"><span>{MOTTO}</span></div></td></tr>\n\
-             <tr><td class=\"number\">Số: {}</td>\
-             <td class=\"place-date\" colspan=\"2\">{}</td></tr>\n</table>\n",
-            escape(&header.number_and_symbol()),
-            escape(&place_and_date)
-        ));
-    }
-
-    fn title(&mut self) {
-        self.element("h1", "doc-type", "BÁO CÁO");
-        self.element("p", "doc-summary", &self.report.summary());
-        self.push("<div class=\"rule summary-rule\"></div>\n");
-    }
-
-    fn footnote_mark(&mut self, footnote: &Text) -> String {
-        if footnote.is_blank() {
-            return String::new();
+        Header {
+            parent_agency: lines_of(&header.parent_agency).map(text::upper).collect(),
+            issuer,
+            national_title: NATIONAL_TITLE.to_owned(),
+            motto: MOTTO.to_owned(),
+            number: format!("Số: {}", header.number_and_symbol()),
+            place_date,
         }
-        self.footnotes.push(footnote.trim().to_owned());
-        format!("<sup class=\"footnote-ref\">{}</sup>", self.footnotes.len())
     }
 
     fn blocks(&mut self, blocks: &[Block]) {
@@ -130,26 +224,27 @@ impl Writer<'_> {
             match block {
                 Block::Text(text) => {
                     let lines: Vec<&str> = lines_of(&text.text).collect();
-                    let Some(last) = lines.len().checked_sub(1) else {
+                    if lines.is_empty() {
                         continue;
-                    };
-                    let mark = self.footnote_mark(&text.footnote);
+                    }
                     for (index, line) in lines.iter().enumerate() {
-                        let (class, dash) = if text.bullet && index == 0 {
-                            ("bullet", "- ")
+                        let (kind, dash) = if text.bullet && index == 0 {
+                            (ParagraphKind::Bullet, "- ")
                         } else {
-                            ("", "")
+                            (ParagraphKind::Text, "")
                         };
-                        let mark = if index == last { mark.as_str() } else { "" };
-                        self.push(&format!(
-                            "<p class=\"{class}\">{dash}{}{mark}</p>\n",
-                            escape(line)
-                        ));
+                        self.paragraph(kind, format!("{dash}{line}"));
+                    }
+                    if !text.footnote.is_blank() {
+                        self.footnotes.push(text.footnote.trim().to_owned());
+                        if let Some(last) = self.body.last_mut() {
+                            last.footnote = Some(self.footnotes.len());
+                        }
                     }
                 }
                 Block::Generated { sentence } => {
                     for line in sentences::lines(self.facts, sentence) {
-                        self.element("p", "generated", &line);
+                        self.paragraph(ParagraphKind::Generated, line);
                     }
                 }
             }
@@ -166,12 +261,12 @@ impl Writer<'_> {
                 title.to_owned()
             };
             let heading = format!("{} {title}", section_number(&path));
-            let (tag, class) = match path.len() {
-                1 => ("h2", "part"),
-                2 => ("h3", "section"),
-                _ => ("h4", "point"),
+            let kind = match path.len() {
+                1 => ParagraphKind::Part,
+                2 => ParagraphKind::Section,
+                _ => ParagraphKind::Point,
             };
-            self.element(tag, class, heading.trim());
+            self.paragraph(kind, heading.trim().to_owned());
             self.blocks(&section.blocks);
             self.sections(&section.subsections, &path);
         }
@@ -179,7 +274,6 @@ impl Writer<'_> {
 
     fn body(&mut self) {
         let narrative = &self.report.narrative;
-        self.push("<div class=\"doc-body\">\n");
         self.blocks(&narrative.preamble);
         self.sections(&narrative.parts, &[]);
         let tasks = &narrative.next_tasks;
@@ -187,55 +281,28 @@ impl Writer<'_> {
         if !tasks.title.is_blank() || !items.is_empty() {
             let number = section_number(&[narrative.parts.len()]);
             let heading = format!("{number} {}", text::upper(tasks.title.trim()));
-            self.element("h2", "part", heading.trim());
+            self.paragraph(ParagraphKind::Part, heading.trim().to_owned());
             for (index, item) in items.iter().enumerate() {
-                let text = format!("{}. {}", index + 1, item.trim());
-                self.element("p", "task", &text);
+                self.paragraph(
+                    ParagraphKind::Task,
+                    format!("{}. {}", index + 1, item.trim()),
+                );
             }
         }
         self.blocks(&narrative.closing);
-        self.push("</div>\n");
     }
 
-    fn closing_block(&mut self) {
-        let mut recipients = String::from("<p class=\"recipients-title\">Nơi nhận:</p>");
-        for line in self.report.recipients.printed_lines() {
-            recipients.push_str(&format!("<p class=\"recipient\">{}</p>", escape(&line)));
-        }
+    fn closing(&self) -> Closing {
         let signature = &self.report.signature;
-        let mut signer = String::new();
-        for line in lines_of(&signature.authority).chain(lines_of(&signature.title)) {
-            signer.push_str(&format!(
-                "<div class=\"signer-title\">{}</div>",
-                escape(&text::upper(line))
-            ));
+        Closing {
+            recipients_title: "Nơi nhận:".to_owned(),
+            recipients: self.report.recipients.printed_lines(),
+            signer_titles: lines_of(&signature.authority)
+                .chain(lines_of(&signature.title))
+                .map(text::upper)
+                .collect(),
+            signer_name: signature.name.trim().to_owned(),
         }
-        signer.push_str("<div class=\"signature-space\"></div>");
-        signer.push_str(&format!(
-            "<div class=\"signer-name\">{}</div>",
-            escape(signature.name.trim())
-        ));
-        self.push(&format!(
-            "<table class=\"closing-block\" role=\"presentation\">\n\
-             <tr><td class=\"recipients\">{recipients}</td>\
-             <td class=\"signer\">{signer}</td></tr>\n</table>\n"
-        ));
-    }
-
-    fn footnotes(&mut self) {
-        if self.footnotes.is_empty() {
-            return;
-        }
-        let notes = std::mem::take(&mut self.footnotes);
-        self.push("<section class=\"footnotes\" aria-label=\"Chú thích\">\n");
-        for (index, note) in notes.iter().enumerate() {
-            self.push(&format!(
-                "<p><sup>{}</sup> {}</p>\n",
-                index + 1,
-                escape(note)
-            ));
-        }
-        self.push("</section>\n");
     }
 
     /// `(Kèm theo Báo cáo số 40/BC-UBND ngày 06/3/2025 của Ủy ban nhân dân
@@ -258,54 +325,254 @@ impl Writer<'_> {
         )
     }
 
-    fn appendix(&mut self) {
-        self.push("<section class=\"doc-appendix\">\n");
-        self.element("p", "appendix-label", "Phụ lục");
-        self.push(&format!(
-            "<h2 class=\"appendix-title\">THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN<br>\
-             CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {}</h2>\n",
-            escape(&text::upper(&self.report.period.long_name()))
+    fn appendix(&self) -> AppendixPart {
+        let template = self.facts.template;
+        let mut rows = Vec::with_capacity(template.rows.len() + template.groups.len());
+        for (index, group) in template.groups.iter().enumerate() {
+            rows.push(AppendixLine {
+                kind: LineKind::Group,
+                heading: false,
+                code: group.code.clone(),
+                number: format!("{}.", group.code),
+                label: group.label.clone(),
+                unit: String::new(),
+                value: String::new(),
+                note: group.note.clone(),
+            });
+            for row in template.group_rows(index) {
+                let cell = appendix::cell(self.facts, row);
+                rows.push(AppendixLine {
+                    kind: if row.is_sub_row() {
+                        LineKind::SubRow
+                    } else {
+                        LineKind::Row
+                    },
+                    heading: row.is_heading(),
+                    code: row.code.clone(),
+                    number: row.printed_number(),
+                    label: row.label.clone(),
+                    unit: cell.unit_text,
+                    value: cell.value_text,
+                    note: cell.note,
+                });
+            }
+        }
+        AppendixPart {
+            label: "Phụ lục".to_owned(),
+            title: [
+                "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN".to_owned(),
+                format!(
+                    "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {}",
+                    text::upper(&self.report.period.long_name())
+                ),
+            ],
+            source: self.appendix_source(),
+            head: AppendixHead {
+                number: "Stt".to_owned(),
+                label: "Chỉ tiêu thống kê".to_owned(),
+                label_hint: "(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)".to_owned(),
+                result: "Kết quả thống kê".to_owned(),
+                unit: "Đơn vị tính".to_owned(),
+                value: "Số liệu".to_owned(),
+                note: "Ghi chú".to_owned(),
+            },
+            rows,
+        }
+    }
+}
+
+impl Document {
+    /// The document of `facts`' report.
+    pub fn new(facts: &Facts) -> Document {
+        let mut builder = Builder {
+            facts,
+            report: facts.report,
+            body: Vec::new(),
+            footnotes: Vec::new(),
+        };
+        builder.body();
+        Document {
+            header: builder.header(),
+            kind: "BÁO CÁO".to_owned(),
+            summary: facts.report.summary(),
+            closing: builder.closing(),
+            appendix: builder.appendix(),
+            body: builder.body,
+            footnotes: builder.footnotes,
+        }
+    }
+}
+
+/// Writes a [`Document`] as the HTML of the print view.
+struct HtmlWriter {
+    html: String,
+}
+
+impl HtmlWriter {
+    fn push(&mut self, html: &str) {
+        self.html.push_str(html);
+    }
+
+    /// `<tag class="class">text</tag>`, the text escaped.
+    fn element(&mut self, tag: &str, class: &str, text: &str) {
+        self.html.push_str(&format!(
+            "<{tag} class=\"{class}\">{}</{tag}>\n",
+            escape(text)
         ));
-        let source = self.appendix_source();
-        self.element("p", "appendix-source", &source);
-        self.push(
+    }
+
+    fn header(&mut self, header: &Header) {
+        let mut agency = String::new();
+        for line in &header.parent_agency {
+            agency.push_str(&format!(
+                "<div class=\"parent-agency\">{}</div>",
+                escape(line)
+            ));
+        }
+        let issuer: Vec<String> = header.issuer.iter().map(|line| escape(line)).collect();
+        agency.push_str(&format!(
+            "<div class=\"issuer\">{}</div><div class=\"rule agency-rule\"></div>",
+            issuer.join("<br>")
+        ));
+        self.push(&format!(
+            "<table class=\"doc-header\" role=\"presentation\">\n\
+             <colgroup><col class=\"c-left\"><col class=\"c-middle\"><col class=\"c-right\"></colgroup>\n\
+             <tr><td class=\"agency\" colspan=\"2\">{agency}</td>\
+             <td class=\"nation\"><div class=\"national-title\">{}</div>\
+             <div class=\"motto\"><span>{}</span></div></td></tr>\n\
+             <tr><td class=\"number\">{}</td>\
+             <td class=\"place-date\" colspan=\"2\">{}</td></tr>\n</table>\n",
+            escape(&header.national_title),
+            escape(&header.motto),
+            escape(&header.number),
+            escape(&header.place_date)
+        ));
+    }
+
+    fn body(&mut self, body: &[Paragraph]) {
+        self.push("<div class=\"doc-body\">\n");
+        for paragraph in body {
+            let (tag, class) = match paragraph.kind {
+                ParagraphKind::Text => ("p", ""),
+                ParagraphKind::Bullet => ("p", "bullet"),
+                ParagraphKind::Generated => ("p", "generated"),
+                ParagraphKind::Part => ("h2", "part"),
+                ParagraphKind::Section => ("h3", "section"),
+                ParagraphKind::Point => ("h4", "point"),
+                ParagraphKind::Task => ("p", "task"),
+            };
+            let mark = paragraph.footnote.map_or_else(String::new, |number| {
+                format!("<sup class=\"footnote-ref\">{number}</sup>")
+            });
+            self.push(&format!(
+                "<{tag} class=\"{class}\">{}{mark}</{tag}>\n",
+                escape(&paragraph.text)
+            ));
+        }
+        self.push("</div>\n");
+    }
+
+    fn closing(&mut self, closing: &Closing) {
+        let mut recipients = format!(
+            "<p class=\"recipients-title\">{}</p>",
+            escape(&closing.recipients_title)
+        );
+        for line in &closing.recipients {
+            recipients.push_str(&format!("<p class=\"recipient\">{}</p>", escape(line)));
+        }
+        let mut signer = String::new();
+        for line in &closing.signer_titles {
+            signer.push_str(&format!(
+                "<div class=\"signer-title\">{}</div>",
+                escape(line)
+            ));
+        }
+        signer.push_str("<div class=\"signature-space\"></div>");
+        signer.push_str(&format!(
+            "<div class=\"signer-name\">{}</div>",
+            escape(&closing.signer_name)
+        ));
+        self.push(&format!(
+            "<table class=\"closing-block\" role=\"presentation\">\n\
+             <tr><td class=\"recipients\">{recipients}</td>\
+             <td class=\"signer\">{signer}</td></tr>\n</table>\n"
+        ));
+    }
+
+    fn footnotes(&mut self, footnotes: &[String]) {
+        if footnotes.is_empty() {
+            return;
+        }
+        self.push("<section class=\"footnotes\" aria-label=\"Chú thích\">\n");
+        for (index, note) in footnotes.iter().enumerate() {
+            self.push(&format!(
+                "<p><sup>{}</sup> {}</p>\n",
+                index + 1,
+                escape(note)
+            ));
+        }
+        self.push("</section>\n");
+    }
+
+    fn appendix(&mut self, appendix: &AppendixPart) {
+        self.push("<section class=\"doc-appendix\">\n");
+        self.element("p", "appendix-label", &appendix.label);
+        self.push(&format!(
+            "<h2 class=\"appendix-title\">{}<br>{}</h2>\n",
+            escape(&appendix.title[0]),
+            escape(&appendix.title[1])
+        ));
+        self.element("p", "appendix-source", &appendix.source);
+        let head = &appendix.head;
+        self.push(&format!(
             "<div class=\"rule appendix-rule\"></div>\n\
              <table class=\"appendix-table\">\n\
              <colgroup><col class=\"c-number\"><col class=\"c-label\"><col class=\"c-unit\">\
              <col class=\"c-value\"><col class=\"c-note\"></colgroup>\n\
-             <thead>\n<tr><th rowspan=\"2\">Stt</th>\
-             <th rowspan=\"2\">Chỉ tiêu thống kê<br><span class=\"th-hint\">(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)</span></th>\
-             <th colspan=\"2\">Kết quả thống kê</th><th rowspan=\"2\">Ghi chú</th></tr>\n\
-             <tr><th>Đơn vị tính</th><th>Số liệu</th></tr>\n</thead>\n<tbody>\n",
-        );
-        let template = self.facts.template;
-        for (index, group) in template.groups.iter().enumerate() {
-            self.push(&format!(
-                "<tr class=\"group\"><td class=\"number\">{}.</td><td class=\"label\">{}</td>\
-                 <td></td><td></td><td class=\"note\">{}</td></tr>\n",
-                escape(&group.code),
-                escape(&group.label),
-                escape(&group.note)
-            ));
-            for row in template.group_rows(index) {
-                let cell = appendix::cell(self.facts, row);
-                let mut class = if row.is_sub_row() { "sub" } else { "" }.to_owned();
-                if row.is_heading() {
-                    class.push_str(" heading");
-                }
+             <thead>\n<tr><th rowspan=\"2\">{}</th>\
+             <th rowspan=\"2\">{}<br><span class=\"th-hint\">{}</span></th>\
+             <th colspan=\"2\">{}</th><th rowspan=\"2\">{}</th></tr>\n\
+             <tr><th>{}</th><th>{}</th></tr>\n</thead>\n<tbody>\n",
+            escape(&head.number),
+            escape(&head.label),
+            escape(&head.label_hint),
+            escape(&head.result),
+            escape(&head.note),
+            escape(&head.unit),
+            escape(&head.value),
+        ));
+        for line in &appendix.rows {
+            if line.kind == LineKind::Group {
                 self.push(&format!(
-                    "<tr class=\"{}\" data-code=\"{}\"><td class=\"number\">{}</td>\
-                     <td class=\"label\">{}</td><td class=\"unit\">{}</td>\
-                     <td class=\"value\">{}</td><td class=\"note\">{}</td></tr>\n",
-                    class.trim(),
-                    escape(&row.code),
-                    escape(&row.printed_number()),
-                    escape(&row.label),
-                    escape(&cell.unit_text),
-                    escape(&cell.value_text),
-                    escape(&cell.note)
+                    "<tr class=\"group\"><td class=\"number\">{}</td><td class=\"label\">{}</td>\
+                     <td></td><td></td><td class=\"note\">{}</td></tr>\n",
+                    escape(&line.number),
+                    escape(&line.label),
+                    escape(&line.note)
                 ));
+                continue;
             }
+            let mut class = if line.kind == LineKind::SubRow {
+                "sub"
+            } else {
+                ""
+            }
+            .to_owned();
+            if line.heading {
+                class.push_str(" heading");
+            }
+            self.push(&format!(
+                "<tr class=\"{}\" data-code=\"{}\"><td class=\"number\">{}</td>\
+                 <td class=\"label\">{}</td><td class=\"unit\">{}</td>\
+                 <td class=\"value\">{}</td><td class=\"note\">{}</td></tr>\n",
+                class.trim(),
+                escape(&line.code),
+                escape(&line.number),
+                escape(&line.label),
+                escape(&line.unit),
+                escape(&line.value),
+                escape(&line.note)
+            ));
         }
         self.push("</tbody>\n</table>\n</section>\n");
     }
@@ -314,19 +581,19 @@ impl Writer<'_> {
 /// The whole document as an `<article>`: header, title, body, closing block,
 /// footnotes, then the appendix starting on a new page.
 pub fn html(facts: &Facts) -> String {
-    let mut writer = Writer {
-        facts,
-        report: facts.report,
+    let document = Document::new(facts);
+    let mut writer = HtmlWriter {
         html: String::with_capacity(64 * 1024),
-        footnotes: Vec::new(),
     };
     writer.push("<article class=\"document\" lang=\"vi\">\n");
-    writer.header();
-    writer.title();
-    writer.body();
-    writer.closing_block();
-    writer.footnotes();
-    writer.appendix();
+    writer.header(&document.header);
+    writer.element("h1", "doc-type", &document.kind);
+    writer.element("p", "doc-summary", &document.summary);
+    writer.push("<div class=\"rule summary-rule\"></div>\n");
+    writer.body(&document.body);
+    writer.closing(&document.closing);
+    writer.footnotes(&document.footnotes);
+    writer.appendix(&document.appendix);
     writer.push("</article>\n");
     writer.html
 }

@@ -29,3 +29,4 @@ pub mod sentences;
 pub mod template;
 pub mod text;
 pub mod vi;
+pub mod workbook;
