@@ -60,7 +60,9 @@ test('drafts are opened, renamed, duplicated and deleted, and the last one reope
 
 const nameIn = (page) => field(page, 'header.unit.name');
 
-test('another tab changing the same draft: typing here is kept aside until the user chooses', async ({ page, appUrl, context }) => {
+/// A new report typed into (`Tab một`) and saved in `page`, then opened in a
+/// second tab that saves it too (`Tab hai`): `page` is now in conflict.
+async function otherTabSaves(page, context, appUrl) {
   await openApp(page, appUrl);
   await newReport(page);
   await typeInto(page, 'header.unit.name', 'Tab một');
@@ -70,6 +72,11 @@ test('another tab changing the same draft: typing here is kept aside until the u
   await expect(nameIn(other)).toHaveValue('Tab một');
   await typeInto(other, 'header.unit.name', 'Tab hai');
   await waitSaved(other);
+  return other;
+}
+
+test('another tab changing the same draft: typing here is kept aside until the user chooses', async ({ page, appUrl, context }) => {
+  const other = await otherTabSaves(page, context, appUrl);
 
   const banner = page.locator('#conflict');
   await expect(banner).toContainText('vừa được sửa ở một thẻ');
@@ -117,14 +124,7 @@ test('another tab changing the same draft: typing here is kept aside until the u
 });
 
 test('a bug stopping a tab in conflict keeps its typing in the history, not over the other tab', async ({ page, appUrl, context }) => {
-  await openApp(page, appUrl);
-  await newReport(page);
-  await typeInto(page, 'header.unit.name', 'Tab một');
-  await waitSaved(page);
-  const other = await context.newPage();
-  await openApp(other, appUrl);
-  await typeInto(other, 'header.unit.name', 'Tab hai');
-  await waitSaved(other);
+  const other = await otherTabSaves(page, context, appUrl);
   await expect(page.locator('#conflict')).toBeVisible();
   await typeInto(page, 'header.unit.name', 'Tab một trước khi lỗi');
   await page.evaluate(() => dispatchEvent(new Event('cchc-simulate-crash')));

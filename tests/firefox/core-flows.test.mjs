@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { PRINTED_SAMPLE } from '../e2e/printed-sample.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const APP_URL = pathToFileURL(resolve(root, 'dist/bao-cao-cchc.html')).href;
@@ -171,23 +172,6 @@ async function expectBanner(page, text) {
   );
 }
 
-// What the Chromium print test also checks in the printed sample.
-const PRINTED_SAMPLE = [
-  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  'Độc lập - Tự do - Hạnh phúc',
-  'Số: 40/BC-UBND',
-  'ngày 06 tháng 3 năm 2025',
-  '843/847',
-  '99,52%',
-  'Nơi nhận:',
-  'Trương Thanh Thảo',
-  'THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN',
-  // Upper-cased by the browser's own Unicode rules (the wasm has no tables).
-  'PHƯỜNG TRƯƠNG QUANG TRỌNG',
-  'I. KẾT QUẢ ĐẠT ĐƯỢC',
-  'QUÝ I NĂM 2025',
-  'Ủy ban nhân dân',
-];
 const APP_CONTROLS = ['Quay lại soạn thảo', 'Tải bản in', 'Báo cáo mới', 'Nạp báo cáo mẫu'];
 
 /// The lines of a printed page that are not blank, trimmed.
