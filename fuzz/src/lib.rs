@@ -144,7 +144,7 @@ impl Rng {
         Rng((u64::from(seed) << 1 | 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -153,7 +153,7 @@ impl Rng {
 
     /// A number in `0..n` (`n` > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -281,7 +281,10 @@ fn interesting(rng: &mut Rng) -> Json {
         2 => Json::Array(Vec::new()),
         3 => Json::Object(serde_json::Map::new()),
         4 | 5 => Json::String((*rng.pick(STRINGS)).to_owned()),
-        _ => serde_json::from_str(*rng.pick(NUMBERS)).unwrap_or(Json::Null),
+        _ => {
+            let number = *rng.pick(NUMBERS);
+            serde_json::from_str(number).unwrap_or(Json::Null)
+        }
     }
 }
 
@@ -345,15 +348,14 @@ fn mutate_string(text: &str, rng: &mut Rng) -> String {
 
 fn mutate_number(number: &serde_json::Number, rng: &mut Rng) -> Json {
     let as_f64 = number.as_f64().unwrap_or(0.0);
-    let changed = match (rng.below(6), number.as_i64()) {
+    match (rng.below(6), number.as_i64()) {
         (0, Some(n)) => Json::from(n.wrapping_add(1)),
         (1, Some(n)) => Json::from(n.wrapping_sub(1)),
         (2, Some(n)) => Json::from(n.wrapping_neg()),
         (3, Some(n)) => Json::from(n.wrapping_mul(1000)),
         (4, _) => serde_json::Number::from_f64(as_f64 / 100.0).map_or(Json::Null, Json::Number),
         _ => serde_json::Number::from_f64(as_f64 + 0.5).map_or(Json::Null, Json::Number),
-    };
-    changed
+    }
 }
 
 /// One change to `value`: a node replaced by an edge value or by a copy of
