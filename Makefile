@@ -5,6 +5,7 @@
 #   make test   installs what is missing and runs every test (host, Chromium and Firefox)
 #   make bench  prints size and speed figures, each with its target
 #   make docs   prints the sample and writes PNGs of its pages into docs/
+#   make fuzz   fuzzes the importer, the template loader and the number and date parsers
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
@@ -13,7 +14,7 @@ PORT ?= 8080
 SINGLE_FILE := dist/bao-cao-cchc.html
 SOURCES := $(shell find src crates/core/src style public -type f) crates/core/Cargo.toml index.html Cargo.toml Cargo.lock Trunk.toml tools/postbuild.mjs
 
-.PHONY: setup setup-test build run test test-host test-e2e test-firefox bench docs lint
+.PHONY: setup setup-test build run test test-host test-e2e test-firefox bench docs lint fuzz
 
 setup:
 	@tools/setup.sh build
@@ -66,3 +67,13 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
+
+## Fuzzes the importer, the template loader and the Vietnamese number and date
+## parsers (issue 12) with cargo-fuzz on the stable toolchain: FUZZ_RUNS inputs
+## per target (FUZZ_SECONDS bounds each in time; FUZZ_TARGETS picks some), one
+## line per target, nonzero exit on a crash. Not part of `make test`: about
+## an hour for a million inputs each. See tools/fuzz.sh.
+FUZZ_RUNS ?= 1000000
+FUZZ_SECONDS ?= 0
+fuzz:
+	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SECONDS=$(FUZZ_SECONDS) tools/fuzz.sh $(FUZZ_TARGETS)
