@@ -14,16 +14,27 @@
 //! holds is the core's [`Workbook`](cchc_core::workbook::Workbook). This
 //! crate only turns them into files.
 
+mod docx;
 mod xlsx;
 
+pub use docx::docx;
 pub use xlsx::xlsx;
 
 /// The wasm module's entry points: the model as JSON in, the file's bytes
 /// out.
 #[cfg(target_arch = "wasm32")]
 mod wasm {
+    use cchc_core::document::Document;
     use cchc_core::workbook::Workbook;
     use wasm_bindgen::prelude::*;
+
+    /// The `.docx` file of a document given as JSON.
+    #[wasm_bindgen]
+    pub fn docx_file(document_json: &str) -> Result<Vec<u8>, JsError> {
+        let document: Document = serde_json::from_str(document_json)
+            .map_err(|error| JsError::new(&format!("Dữ liệu văn bản không hợp lệ: {error}")))?;
+        crate::docx(&document).map_err(|error| JsError::new(&error))
+    }
 
     /// The `.xlsx` file of a workbook given as JSON.
     #[wasm_bindgen]
