@@ -39,9 +39,10 @@ run: setup-test build
 
 test: setup-test test-host test-e2e test-firefox
 
-## The pure core's tests on the host: no browser, no Leptos to compile.
+## The pure core's and the Word/Excel writers' tests on the host: no browser,
+## no Leptos to compile.
 test-host:
-	cargo test -p cchc-core --locked
+	cargo test -p cchc-core -p cchc-office --locked
 
 test-e2e: setup-test $(SINGLE_FILE)
 	npx playwright test --config tests/e2e/playwright.config.mjs
@@ -66,7 +67,7 @@ docs: setup-test $(SINGLE_FILE)
 lint: setup
 	cargo fmt --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --locked -p bao-cao-cchc -p cchc-office -- -D warnings
 
 ## Fuzzes the importer, the template loader and the Vietnamese number and date
 ## parsers (issue 12) with cargo-fuzz on the stable toolchain: FUZZ_RUNS inputs
