@@ -28,6 +28,7 @@ mod idb;
 mod issue_slots;
 mod journal;
 mod narrative;
+mod office;
 mod print;
 mod sections;
 mod storage;
@@ -158,6 +159,8 @@ pub struct Editor {
     /// The last period's figures, shown beside each figure.
     pub previous: RwSignal<Option<cchc_core::report::Figures>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// What the page says about the Word or Excel file asked for last.
+    pub office: RwSignal<Option<office::OfficeState>>,
     /// An opened file waiting for the user's choice.
     pub import: RwSignal<Option<files::PendingImport>>,
     /// What the page shows: the editor, the print view or the aggregation.
@@ -210,6 +213,7 @@ impl Editor {
             conflict: RwSignal::new(None),
             previous: RwSignal::new(None),
             notice: RwSignal::new(None),
+            office: RwSignal::new(None),
             import: RwSignal::new(None),
             screen: RwSignal::new(Screen::Editor),
             received: RwSignal::new(Vec::new()),

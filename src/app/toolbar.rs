@@ -146,6 +146,7 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
                 {super::print::open_button(editor)}
                 {super::aggregation::open_button(editor)}
             </div>
+            {super::office::status(editor)}
             {drafts_panel(editor)}
             {super::templates::picker(editor)}
             <p
