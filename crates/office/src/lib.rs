@@ -1,0 +1,46 @@
+//! The Word (`.docx`) and Excel (`.xlsx`) writers of the CCHC report editor.
+//!
+//! Why a crate of its own: the writers (docx-rs and rust_xlsxwriter, with
+//! the zip and XML code they bring) weigh about 400 KB of gzipped wasm,
+//! more than the whole editor. Compiled into the editor, every start-up
+//! would download and compile them although most users never ask for a
+//! Word or Excel file. So they are compiled to a second wasm module that
+//! the editor loads only on the first click on `Tải bản Word (.docx)` or
+//! `Tải Excel (.xlsx)`.
+//!
+//! Nothing is decided here: what the document says and how it is laid out
+//! is the core's [`Document`](cchc_core::document::Document) (the same
+//! one the print view is written from), and what each cell of a sheet
+//! holds is the core's [`Workbook`](cchc_core::workbook::Workbook). This
+//! crate only turns them into files.
+
+mod docx;
+mod xlsx;
+
+pub use docx::docx;
+pub use xlsx::xlsx;
+
+/// The wasm module's entry points: the model as JSON in, the file's bytes
+/// out.
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use cchc_core::document::Document;
+    use cchc_core::workbook::Workbook;
+    use wasm_bindgen::prelude::*;
+
+    /// The `.docx` file of a document given as JSON.
+    #[wasm_bindgen]
+    pub fn docx_file(document_json: &str) -> Result<Vec<u8>, JsError> {
+        let document: Document = serde_json::from_str(document_json)
+            .map_err(|error| JsError::new(&format!("Dữ liệu văn bản không hợp lệ: {error}")))?;
+        crate::docx(&document).map_err(|error| JsError::new(&error))
+    }
+
+    /// The `.xlsx` file of a workbook given as JSON.
+    #[wasm_bindgen]
+    pub fn xlsx_file(workbook_json: &str) -> Result<Vec<u8>, JsError> {
+        let workbook: Workbook = serde_json::from_str(workbook_json)
+            .map_err(|error| JsError::new(&format!("Dữ liệu bảng tính không hợp lệ: {error}")))?;
+        crate::xlsx(&workbook).map_err(|error| JsError::new(&error))
+    }
+}

@@ -1,0 +1,237 @@
+//! The Excel files, opened as Excel opens them.
+
+mod common;
+
+use cchc_core::workbook::{self, Cell, NumberFormat, Workbook};
+use common::{count, facts, sample_facts, summary, Package};
+
+fn written(book: &Workbook) -> Package {
+    Package::open(cchc_office::xlsx(book).expect("the workbook is written"))
+}
+
+/// The `<c>` elements of a sheet's XML, each as its text.
+fn cells(sheet: &str) -> Vec<&str> {
+    sheet
+        .split("<c ")
+        .skip(1)
+        .map(|rest| {
+            let end = rest
+                .find("</c>")
+                .or_else(|| rest.find("/>"))
+                .expect("the cell ends");
+            &rest[..end]
+        })
+        .collect()
+}
+
+/// The cell at `reference` (`E5`).
+fn cell<'a>(sheet: &'a str, reference: &str) -> &'a str {
+    let start = format!("r=\"{reference}\"");
+    cells(sheet)
+        .into_iter()
+        .find(|cell| cell.starts_with(&start))
+        .unwrap_or_else(|| panic!("cell {reference} written"))
+}
+
+/// The texts of `xl/sharedStrings.xml`, in order.
+fn shared_strings(xml: &str) -> Vec<String> {
+    xml.split("<si>")
+        .skip(1)
+        .map(|item| {
+            let start = item.find("<t").expect("a text")
+                + item[item.find("<t").unwrap()..].find('>').unwrap()
+                + 1;
+            let end = item.find("</t>").expect("the text ends");
+            item[start..end]
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+/// The text of a cell written as a shared string.
+fn string_of(cell: &str, strings: &[String]) -> String {
+    assert!(cell.contains("t=\"s\""), "a shared string: {cell}");
+    let start = cell.find("<v>").expect("a value") + 3;
+    let end = cell.find("</v>").expect("the value ends");
+    let index: usize = cell[start..end].parse().expect("an index");
+    strings[index].clone()
+}
+
+/// The width of column `number` (from 1) in `<cols>`.
+fn column_width(sheet: &str, number: usize) -> f64 {
+    let cols = &sheet[sheet.find("<cols>").expect("column widths")..sheet.find("</cols>").unwrap()];
+    let attribute = |col: &str, name: &str| -> String {
+        let col = format!(" {col}");
+        let start = col.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        col[start..start + col[start..].find('"').unwrap()].to_owned()
+    };
+    cols.split("<col ")
+        .skip(1)
+        .find(|col| {
+            let min: usize = attribute(col, "min").parse().unwrap();
+            let max: usize = attribute(col, "max").parse().unwrap();
+            (min..=max).contains(&number)
+        })
+        .map(|col| attribute(col, "width").parse().unwrap())
+        .unwrap_or_else(|| panic!("column {number} has a width"))
+}
+
+fn column_letter(index: usize) -> char {
+    (b'A' + index as u8) as char
+}
+
+/// Checks one written sheet against its model: the header row frozen, the
+/// widths, numbers as numbers with their format, texts as shared strings.
+fn check_sheet(package: &mut Package, number: usize, sheet: &workbook::Sheet) {
+    let xml = package.part(&format!("xl/worksheets/sheet{number}.xml"));
+    let styles = package.part("xl/styles.xml");
+    let strings = package.part("xl/sharedStrings.xml");
+    assert!(
+        xml.contains(
+            "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+        ),
+        "{xml}"
+    );
+    assert_eq!(count(&xml, "<row "), sheet.rows.len() + 1);
+    let strings = shared_strings(&strings);
+    for (index, column) in sheet.columns.iter().enumerate() {
+        let width = column_width(&xml, index + 1);
+        assert!(
+            width >= column.width && width < column.width + 1.0,
+            "column {index}: {width} for {}",
+            column.width
+        );
+        let header = cell(&xml, &format!("{}1", column_letter(index)));
+        assert_eq!(string_of(header, &strings), column.header);
+    }
+    let mut numbers = 0;
+    for (row, cells) in sheet.rows.iter().enumerate() {
+        for (index, model) in cells.iter().enumerate() {
+            let reference = format!("{}{}", column_letter(index), row + 2);
+            match model {
+                Cell::Empty => {}
+                Cell::Text { text } => {
+                    let written = cell(&xml, &reference);
+                    assert!(!written.contains("<f>"), "{reference}: {written}");
+                    assert_eq!(&string_of(written, &strings), text, "{reference}");
+                }
+                Cell::Number { value, .. } => {
+                    let written = cell(&xml, &reference);
+                    assert!(!written.contains("t=\""), "{reference}: {written}");
+                    assert!(
+                        written.contains(&format!("<v>{value}</v>")),
+                        "{reference}: {written}"
+                    );
+                    assert!(written.contains(" s=\""), "{reference} has a format");
+                    numbers += 1;
+                }
+            }
+        }
+    }
+    assert!(numbers > 0, "sheet {number} has numbers");
+    let used: Vec<NumberFormat> = sheet
+        .rows
+        .iter()
+        .flatten()
+        .filter_map(|cell| match cell {
+            Cell::Number { format, .. } => Some(*format),
+            _ => None,
+        })
+        .collect();
+    for format in used {
+        let code = format.code();
+        assert!(
+            styles.contains(&format!("formatCode=\"{code}\"")),
+            "{code} in styles.xml"
+        );
+    }
+}
+
+#[test]
+fn the_appendix_workbook_has_numbers_as_numbers_and_a_frozen_header() {
+    let (template, report) = sample_facts();
+    let book = workbook::appendix(&facts(&template, &report));
+    let mut package = written(&book);
+    let workbook_xml = package.part("xl/workbook.xml");
+    assert!(
+        workbook_xml.contains("<sheet name=\"Phụ lục\""),
+        "{workbook_xml}"
+    );
+    check_sheet(&mut package, 1, &book.sheets[0]);
+    // A code that looks like a number stays text.
+    let sheet = package.part("xl/worksheets/sheet1.xml");
+    let strings = shared_strings(&package.part("xl/sharedStrings.xml"));
+    assert_eq!(string_of(cell(&sheet, "A2"), &strings), "1.1");
+}
+
+#[test]
+fn a_text_that_looks_like_a_formula_stays_text() {
+    let book = Workbook {
+        sheets: vec![workbook::Sheet {
+            name: "Thử".to_owned(),
+            columns: vec![workbook::Column {
+                header: "Ghi chú".to_owned(),
+                width: 20.0,
+            }],
+            rows: vec![
+                vec![Cell::Text {
+                    text: "=HYPERLINK(\"http://x\")".to_owned(),
+                }],
+                vec![Cell::Number {
+                    value: 0.9952,
+                    format: NumberFormat::Percent,
+                }],
+            ],
+        }],
+    };
+    let mut package = written(&book);
+    let sheet = package.part("xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("<f>"), "{sheet}");
+    let strings = shared_strings(&package.part("xl/sharedStrings.xml"));
+    assert_eq!(
+        string_of(cell(&sheet, "A2"), &strings),
+        "=HYPERLINK(\"http://x\")"
+    );
+    assert!(cell(&sheet, "A3").contains("<v>0.9952</v>"));
+    check_sheet(&mut package, 1, &book.sheets[0]);
+}
+
+#[test]
+fn the_aggregation_workbook_has_its_two_sheets() {
+    let summary = summary();
+    let book = workbook::aggregation(&summary);
+    assert_eq!(book.sheets.len(), 2);
+    let mut package = written(&book);
+    let workbook_xml = package.part("xl/workbook.xml");
+    assert!(
+        workbook_xml.contains("<sheet name=\"Tổng hợp\""),
+        "{workbook_xml}"
+    );
+    assert!(
+        workbook_xml.contains("<sheet name=\"Tệp đã nhận\""),
+        "{workbook_xml}"
+    );
+    for (index, sheet) in book.sheets.iter().enumerate() {
+        check_sheet(&mut package, index + 1, sheet);
+    }
+    // A column per ward after the total.
+    let strings = package.part("xl/sharedStrings.xml");
+    assert!(strings.contains("Nghĩa Lộ"), "{strings}");
+}
+
+#[test]
+fn a_bad_sheet_name_is_an_error_in_vietnamese() {
+    let book = Workbook {
+        sheets: vec![workbook::Sheet {
+            name: "a/b".to_owned(),
+            columns: vec![],
+            rows: vec![],
+        }],
+    };
+    let error = cchc_office::xlsx(&book).expect_err("Excel refuses the name");
+    assert!(error.starts_with("Không tạo được tệp Excel"), "{error}");
+}
