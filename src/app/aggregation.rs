@@ -269,7 +269,7 @@ pub fn page(editor: Editor) -> impl IntoView {
                 workbook::aggregation_file_name(summary),
             )
         });
-        office::write(editor, request);
+        office::write(request);
     };
     let heading = move || {
         summary.with(|summary| match summary.period {
@@ -332,7 +332,6 @@ pub fn page(editor: Editor) -> impl IntoView {
                 >
                     "Bỏ các tệp đã chọn"
                 </button>
-                {office::status(editor)}
             </div>
             <section class="aggregate-main" aria-labelledby="aggregate-heading">
                 <h2 id="aggregate-heading">{heading}</h2>

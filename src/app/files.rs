@@ -235,12 +235,8 @@ pub fn buttons(editor: Editor) -> impl IntoView {
     view! {
         <button type="button" on:click=move |_| export_json(editor)>"Tải tệp JSON"</button>
         <button type="button" on:click=move |_| export_csv(editor)>"Tải CSV phụ lục"</button>
-        <button type="button" id="tai-word" on:click=move |_| super::office::word(editor)>
-            "Tải bản Word (.docx)"
-        </button>
-        <button type="button" id="tai-excel" on:click=move |_| super::office::appendix_excel(editor)>
-            "Tải Excel (.xlsx)"
-        </button>
+        {super::office::button(editor, super::office::Ask::Word, "tai-word")}
+        {super::office::button(editor, super::office::Ask::AppendixExcel, "tai-excel")}
         <label class="file-button">
             "Mở tệp JSON"
             <input

@@ -159,8 +159,6 @@ pub struct Editor {
     /// The last period's figures, shown beside each figure.
     pub previous: RwSignal<Option<cchc_core::report::Figures>>,
     pub notice: RwSignal<Option<Notice>>,
-    /// What the page says about the Word or Excel file asked for last.
-    pub office: RwSignal<Option<office::OfficeState>>,
     /// An opened file waiting for the user's choice.
     pub import: RwSignal<Option<files::PendingImport>>,
     /// What the page shows: the editor, the print view or the aggregation.
@@ -213,7 +211,6 @@ impl Editor {
             conflict: RwSignal::new(None),
             previous: RwSignal::new(None),
             notice: RwSignal::new(None),
-            office: RwSignal::new(None),
             import: RwSignal::new(None),
             screen: RwSignal::new(Screen::Editor),
             received: RwSignal::new(Vec::new()),

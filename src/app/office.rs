@@ -15,7 +15,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{files, Editor, Notice};
+use super::{files, Editor};
 use cchc_core::document::{self, Document};
 use cchc_core::workbook::{self, Workbook};
 
@@ -66,26 +66,37 @@ impl Request {
     }
 }
 
-/// The open draft's document as a Word file.
-pub fn word(editor: Editor) {
-    let request = editor.with_facts_untracked(|facts| {
-        Request::docx(
-            &Document::new(facts),
-            document::docx_file_name(facts.report),
-        )
-    });
-    write(editor, request);
+/// What a button asks for.
+#[derive(Clone, Copy)]
+pub enum Ask {
+    /// The open draft's document as a Word file.
+    Word,
+    /// The open draft's appendix as an Excel file.
+    AppendixExcel,
 }
 
-/// The open draft's appendix as an Excel file.
-pub fn appendix_excel(editor: Editor) {
-    let request = editor.with_facts_untracked(|facts| {
-        Request::xlsx(
-            &workbook::appendix(facts),
-            workbook::appendix_file_name(facts),
-        )
-    });
-    write(editor, request);
+/// A `Tải bản Word (.docx)` or `Tải Excel (.xlsx)` button of the editor or
+/// the print view. One function for all of them, so that the view code is
+/// made once (the editor's start-up size must not grow for these files).
+pub fn button(editor: Editor, ask: Ask, id: &'static str) -> impl IntoView {
+    let label = match ask {
+        Ask::Word => "Tải bản Word (.docx)",
+        Ask::AppendixExcel => "Tải Excel (.xlsx)",
+    };
+    let click = move |_| {
+        let request = editor.with_facts_untracked(|facts| match ask {
+            Ask::Word => Request::docx(
+                &Document::new(facts),
+                document::docx_file_name(facts.report),
+            ),
+            Ask::AppendixExcel => Request::xlsx(
+                &workbook::appendix(facts),
+                workbook::appendix_file_name(facts),
+            ),
+        });
+        write(request);
+    };
+    view! { <button type="button" id=id on:click=click>{label}</button> }
 }
 
 /// The message of a thrown JS value (an `Error`, a string, anything).
@@ -97,24 +108,27 @@ fn message_of(error: &JsValue) -> String {
         .unwrap_or_else(|| format!("{error:?}"))
 }
 
-/// Writes the file of `request` and offers it for download; says what is
-/// going on in [`Editor::office`] meanwhile.
-pub fn write(editor: Editor, request: Request) {
-    if editor
-        .office
-        .with_untracked(|state| state.as_ref().is_some_and(|n| n.is_busy()))
-    {
+thread_local! {
+    /// A file is being prepared: another click waits for it.
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Writes the file of `request` and offers it for download, saying what is
+/// going on meanwhile ([`say`]).
+pub fn write(request: Request) {
+    if BUSY.with(|busy| busy.replace(true)) {
         return;
     }
-    editor.office.set(Some(OfficeState::Busy(format!(
-        "Đang chuẩn bị tệp {}…",
-        request.kind
-    ))));
+    say(&format!("Đang chuẩn bị tệp {}…", request.kind), false);
     let kind = request.kind;
     let failed = move |detail: String| {
-        editor.office.set(Some(OfficeState::Done(Notice::error(format!(
-            "Không tạo được tệp {kind}: {detail}. Hãy thử lại; nếu vẫn lỗi, dùng «Tải bản in (HTML)» hoặc «Tải CSV phụ lục»."
-        )))));
+        BUSY.with(|busy| busy.set(false));
+        say(
+            &format!(
+                "Không tạo được tệp {kind}: {detail}. Hãy thử lại; nếu vẫn lỗi, dùng «Tải bản in (HTML)» hoặc «Tải CSV phụ lục»."
+            ),
+            true,
+        );
     };
     let promise = match office_module() {
         Ok(promise) => promise,
@@ -122,13 +136,9 @@ pub fn write(editor: Editor, request: Request) {
     };
     let loaded = Closure::once(move |module: JsValue| match make_file(&module, &request) {
         Ok(bytes) => {
+            BUSY.with(|busy| busy.set(false));
             files::download_bytes(&request.name, request.mime, &bytes);
-            editor
-                .office
-                .set(Some(OfficeState::Done(Notice::info(format!(
-                    "Đã tạo tệp «{}».",
-                    request.name
-                )))));
+            say(&format!("Đã tạo tệp «{}».", request.name), false);
         }
         Err(detail) => failed(detail),
     });
@@ -158,47 +168,46 @@ fn make_file(module: &JsValue, request: &Request) -> Result<js_sys::Uint8Array, 
         .map_err(|_| "phần tạo tệp không trả về nội dung tệp".to_owned())
 }
 
-/// What the page says about the last Office file asked for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OfficeState {
-    /// `Đang chuẩn bị tệp Word…`.
-    Busy(String),
-    Done(Notice),
-}
+const STATUS_ID: &str = "office-status";
 
-impl OfficeState {
-    fn is_busy(&self) -> bool {
-        matches!(self, OfficeState::Busy(_))
+/// Says `text` in a line fixed at the bottom of the window, whatever the
+/// screen (editor, print view, aggregation), with `Đóng` to close it; an
+/// error as an alert. Written with the DOM directly, not as Leptos views,
+/// which would add to the editor's start-up size.
+fn say(text: &str, is_error: bool) {
+    let document = document();
+    let status = match document.get_element_by_id(STATUS_ID) {
+        Some(status) => status,
+        None => {
+            let Ok(status) = document.create_element("div") else {
+                return;
+            };
+            status.set_id(STATUS_ID);
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&status);
+            }
+            status
+        }
+    };
+    let _ = status.set_attribute(
+        "class",
+        if is_error {
+            "office-status error"
+        } else {
+            "office-status"
+        },
+    );
+    let _ = status.set_attribute("role", if is_error { "alert" } else { "status" });
+    status.set_inner_html("<p></p><button type=\"button\">Đóng</button>");
+    if let Some(line) = status.first_element_child() {
+        line.set_text_content(Some(text));
     }
-}
-
-/// The line that says it, beside the buttons (in the app bar, the print
-/// view and the aggregation page: one shows at a time).
-pub fn status(editor: Editor) -> impl IntoView {
-    move || {
-        editor.office.get().map(|state| match state {
-            OfficeState::Busy(text) => view! {
-                <p class="office-status" role="status" aria-busy="true">{text}</p>
+    if let Some(close) = status.last_element_child() {
+        let remove = Closure::once_into_js(move || {
+            if let Some(status) = leptos::prelude::document().get_element_by_id(STATUS_ID) {
+                status.remove();
             }
-            .into_any(),
-            OfficeState::Done(notice) => {
-                let class = if notice.is_error {
-                    "office-status banner error"
-                } else {
-                    "office-status"
-                };
-                let role = if notice.is_error { "alert" } else { "status" };
-                view! {
-                    <p class=class role=role>
-                        {notice.text}
-                        " "
-                        <button type="button" class="link" on:click=move |_| editor.office.set(None)>
-                            "Đóng"
-                        </button>
-                    </p>
-                }
-                .into_any()
-            }
-        })
+        });
+        let _ = close.add_event_listener_with_callback("click", remove.unchecked_ref());
     }
 }

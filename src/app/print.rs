@@ -87,13 +87,10 @@ pub fn print_view(editor: Editor) -> impl IntoView {
                 <button type="button" on:click=move |_| download_standalone(editor)>
                     "Tải bản in (HTML)"
                 </button>
-                <button type="button" id="ban-in-tai-word" on:click=move |_| super::office::word(editor)>
-                    "Tải bản Word (.docx)"
-                </button>
+                {super::office::button(editor, super::office::Ask::Word, "ban-in-tai-word")}
                 <p class="hint">
                     "Khi in hoặc lưu PDF: chọn khổ giấy A4 và bỏ chọn “Đầu trang và chân trang” trong hộp thoại in."
                 </p>
-                {super::office::status(editor)}
             </div>
             <div id=DOCUMENT_ID inner_html=html></div>
         </div>

@@ -146,7 +146,6 @@ pub fn app_bar(editor: Editor) -> impl IntoView {
                 {super::print::open_button(editor)}
                 {super::aggregation::open_button(editor)}
             </div>
-            {super::office::status(editor)}
             {drafts_panel(editor)}
             {super::templates::picker(editor)}
             <p

@@ -42,7 +42,7 @@ const wordButton = (page) => page.getByRole('button', { name: 'Tải bản Word 
 const excelButton = (page) => page.getByRole('button', { name: 'Tải Excel (.xlsx)' });
 
 /// Before the app's scripts: counts WebAssembly compilations, and records
-/// every text the status line of the Office files shows.
+/// every text the line about the Office files shows.
 function watchWasm() {
   window.__wasmCompiles = 0;
   for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
@@ -54,9 +54,8 @@ function watchWasm() {
   }
   window.__officeStatus = [];
   new MutationObserver(() => {
-    for (const line of document.querySelectorAll('.office-status')) {
-      if (line.textContent !== window.__officeStatus.at(-1)) window.__officeStatus.push(line.textContent);
-    }
+    const line = document.querySelector('#office-status p');
+    if (line && line.textContent !== window.__officeStatus.at(-1)) window.__officeStatus.push(line.textContent);
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 const compiles = (page) => page.evaluate(() => window.__wasmCompiles);
@@ -100,7 +99,7 @@ test('the editor starts without the office module; the first Word file compiles 
   const word = await download(page, wordButton(page));
   expect(word.name).toBe(SAMPLE_DOCX);
   expect(readFileSync(word.path).subarray(0, 2).toString()).toBe('PK');
-  await expect(page.locator('.app-bar .office-status')).toContainText(`Đã tạo tệp «${SAMPLE_DOCX}»`);
+  await expect(page.locator('#office-status')).toContainText(`Đã tạo tệp «${SAMPLE_DOCX}»`);
   expect(await page.evaluate(() => window.__officeStatus)).toContain('Đang chuẩn bị tệp Word…');
   expect(await compiles(page)).toBe(2);
   if (appUrl.startsWith('http')) {
@@ -153,7 +152,7 @@ test('the sample as a Word file: the official texts, no number on page 1, 2 atop
   const fromPrintView = await download(page, page.locator('#ban-in').getByRole('button', { name: 'Tải bản Word (.docx)' }));
   expect(fromPrintView.name).toBe(SAMPLE_DOCX);
   expect(readOffice(fromPrintView.path).text).toBe(text);
-  await expect(page.locator('#ban-in .office-status')).toContainText('Đã tạo tệp');
+  await expect(page.locator('#office-status')).toContainText('Đã tạo tệp');
   expect(Math.abs(pages.length - printed.length), `Word ${pages.length} pages, print ${printed.length}`).toBeLessThanOrEqual(1);
 });
 
@@ -211,7 +210,7 @@ test('the aggregation as an Excel file: the totals and units of the page, and th
   await expect(page.locator('#aggregate-heading')).toContainText('2 đơn vị');
   const excel = await download(page, page.locator('#tong-hop').getByRole('button', { name: 'Tải Excel (.xlsx)' }));
   expect(excel.name).toBe('tong-hop-cchc-2025-quy-I.xlsx');
-  await expect(page.locator('#tong-hop .office-status')).toContainText('Đã tạo tệp');
+  await expect(page.locator('#office-status')).toContainText('Đã tạo tệp');
 
   const { sheets } = readOffice(excel.path);
   expect(sheets.map((sheet) => sheet.name)).toEqual(['Tổng hợp', 'Tệp đã nhận']);
@@ -253,7 +252,7 @@ test('a module that cannot load is said in Vietnamese, and the next click tries 
     };
   });
   await wordButton(page).click();
-  const alert = page.locator('.app-bar .office-status[role="alert"]');
+  const alert = page.locator('#office-status[role="alert"]');
   await expect(alert).toContainText('Không tạo được tệp Word');
   await expect(alert).toContainText('thử lỗi');
   const word = await download(page, wordButton(page));
