@@ -577,3 +577,35 @@ fn repeat_table_head(document: &[u8], rows: usize) -> Result<Vec<u8>, String> {
     out.push_str(rest);
     Ok(out.into_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_decree_margins_in_twentieths_of_a_point() {
+        assert_eq!(
+            (MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT),
+            (1134, 1134, 1701, 850)
+        );
+        assert_eq!(TEXT_WIDTH, 11906 - 1701 - 850);
+    }
+
+    #[test]
+    fn the_head_rows_of_the_last_table_are_marked() {
+        let row = "<w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr>";
+        let xml = format!("<w:tbl>{row}</w:tbl><w:tbl>{row}{row}{row}</w:tbl>");
+        let marked = String::from_utf8(repeat_table_head(xml.as_bytes(), 2).unwrap()).unwrap();
+        let (first, last) = marked.split_at(marked.rfind("<w:tbl>").unwrap());
+        assert!(!first.contains("tblHeader"), "only the last table");
+        assert_eq!(last.matches("<w:tblHeader />").count(), 2);
+        assert!(last.ends_with("<w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>"));
+    }
+
+    #[test]
+    fn a_table_without_the_rows_to_mark_is_an_error() {
+        let xml = "<w:tbl><w:tr><w:trPr /></w:tr></w:tbl>";
+        let error = repeat_table_head(xml.as_bytes(), 2).unwrap_err();
+        assert!(error.contains("hàng tiêu đề"), "{error}");
+    }
+}

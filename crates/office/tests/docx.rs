@@ -345,3 +345,36 @@ fn the_file_is_the_same_whatever_was_written_before() {
         assert_eq!(count(&xml, "<w:footnoteReference w:id=\"1\" />"), 1);
     }
 }
+
+#[test]
+fn a_new_report_without_figures_or_footnotes_is_written_too() {
+    use cchc_core::period::ReportKind;
+    use cchc_core::report::Report;
+    let template = cchc_core::template::legacy();
+    let report = Report::new(&template, ReportKind::FirstQuarter, 2025);
+    let document = Document::new(&facts(&template, &report));
+    assert!(document.footnotes.is_empty());
+    let mut package = written(&document);
+    // docx-rs always writes the part; without footnotes it is empty and
+    // nothing refers to it.
+    assert!(!package.part("word/footnotes.xml").contains("<w:footnote "));
+    assert!(!package
+        .part("word/_rels/document.xml.rels")
+        .contains("relationships/footnotes"));
+    let xml = package.part("word/document.xml");
+    assert!(!xml.contains("<w:footnoteReference"));
+    assert_eq!(
+        count(last_table(&xml), "<w:tr>"),
+        document.appendix.rows.len() + 2
+    );
+    // Room to write the number by hand (no-break spaces), as in the print.
+    let text = text_of(&xml);
+    assert!(text.contains("Số: \u{a0}"), "{text}");
+    assert!(
+        text.replace('\u{a0}', "").contains("Số: /BC-UBND"),
+        "{text}"
+    );
+    for bad in ["NaN", "undefined", "None", "null"] {
+        assert!(!text.contains(bad), "{bad}");
+    }
+}
