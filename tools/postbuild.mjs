@@ -14,7 +14,7 @@
 //    host: only the page's own scripts run, nothing is loaded from elsewhere.
 // 4. The Word and Excel writers (crates/office, built by `make` into
 //    target/office-pkg/ with wasm-bindgen --target web), a second wasm
-//    module about twice the editor's size, which the editor's start never
+//    module as large as the editor's, which the editor's start never
 //    touches: both pages define a global `cchcOffice()` that loads and
 //    compiles it on its first call only (src/app/office.rs calls it) and
 //    returns the same promise afterwards. Served, it imports

@@ -1,8 +1,8 @@
 //! `Tải bản Word (.docx)` and `Tải Excel (.xlsx)`: the document and the
 //! workbooks of [`cchc_core`] handed to the module that writes Office files.
 //!
-//! That module (crate `crates/office`) is a second WebAssembly module, about
-//! twice the size of the editor, so it is not part of the editor's start:
+//! That module (crate `crates/office`) is a second WebAssembly module, as
+//! large as the editor's, so it is not part of the editor's start:
 //! the page defines a global `cchcOffice()` (written by tools/postbuild.mjs)
 //! that fetches (served) or unpacks (single file) and compiles the module on
 //! its first call only and returns the same promise afterwards. This shell
