@@ -13,6 +13,12 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 SINGLE_FILE := dist/bao-cao-cchc.html
 SOURCES := $(shell find src crates/core/src style public -type f) crates/core/Cargo.toml index.html Cargo.toml Cargo.lock Trunk.toml tools/postbuild.mjs
+# The Word and Excel writers: a second wasm module (crates/office), loaded by
+# the page only on the first click of a Word or Excel button.
+OFFICE_PKG := target/office-pkg
+OFFICE_SOURCES := $(shell find crates/office crates/core/src -type f) crates/core/Cargo.toml Cargo.toml Cargo.lock
+# The features rustc emits, as index.html tells Trunk's wasm-opt.
+WASM_OPT_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue
 
 .PHONY: setup setup-test build run test test-host test-e2e test-firefox bench docs lint fuzz
 
@@ -23,9 +29,19 @@ setup-test:
 	@tools/setup.sh test
 
 ## The app in dist/ and the single self-contained file, rebuilt when a source changed.
-$(SINGLE_FILE): $(SOURCES)
+$(SINGLE_FILE): $(SOURCES) $(OFFICE_PKG)/office_bg.wasm
 	trunk build --release --offline
-	node tools/postbuild.mjs dist
+	node tools/postbuild.mjs dist $(OFFICE_PKG)
+
+## The office module: wasm-bindgen's ES module glue and the optimised wasm,
+## which tools/postbuild.mjs puts into dist/office/ and the single file.
+$(OFFICE_PKG)/office_bg.wasm: $(OFFICE_SOURCES)
+	cargo build -p cchc-office --target wasm32-unknown-unknown --release --locked
+	rm -rf $(OFFICE_PKG).tmp
+	wasm-bindgen --target web --no-typescript --out-dir $(OFFICE_PKG).tmp --out-name office target/wasm32-unknown-unknown/release/cchc_office.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) -o $(OFFICE_PKG).tmp/office_bg.wasm $(OFFICE_PKG).tmp/office_bg.wasm
+	rm -rf $(OFFICE_PKG)
+	mv $(OFFICE_PKG).tmp $(OFFICE_PKG)
 
 build: setup $(SINGLE_FILE)
 

@@ -12,20 +12,36 @@
 // 3. A Content-Security-Policy in both pages, dist/index.html and the single
 //    file, as a meta element so that it holds from disk and on any static
 //    host: only the page's own scripts run, nothing is loaded from elsewhere.
+// 4. The Word and Excel writers (crates/office, built by `make` into
+//    target/office-pkg/ with wasm-bindgen --target web), a second wasm
+//    module as large as the editor's, which the editor's start never
+//    touches: both pages define a global `cchcOffice()` that loads and
+//    compiles it on its first call only (src/app/office.rs calls it) and
+//    returns the same promise afterwards. Served, it imports
+//    office/office-<hash>.js, which fetches office/office-<hash>_bg.wasm;
+//    both are in the service worker's cache. In the single file the wasm
+//    sits gzipped and base64-encoded in a data block (a script element of
+//    type application/octet-stream, which never runs and which the policy
+//    does not govern) and its glue in a module script that only defines
+//    the loader; the first call unpacks it like the editor's wasm.
 //
-// Usage: node tools/postbuild.mjs [dist]
+// Usage: node tools/postbuild.mjs [dist] [office package directory]
 
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dist = process.argv[2] ?? 'dist';
+const officePackage = process.argv[3] ?? fileURLToPath(new URL('../target/office-pkg/', import.meta.url));
 const SINGLE_FILE = 'bao-cao-cchc.html';
 
 const CSP_META = /[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n/;
-// Without the policy a run before left, so that this script can run again.
-const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8').replace(CSP_META, '');
+const OFFICE_LOADER = /[ \t]*<script id="office-loader">[\s\S]*?<\/script>\n/;
+// Without the policy and the office loader a run before left, so that this
+// script can run again.
+const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8').replace(CSP_META, '').replace(OFFICE_LOADER, '');
 const files = readdirSync(dist);
 const one = (suffix) => {
   const found = files.filter((name) => name.endsWith(suffix) && ![SINGLE_FILE, 'sw.js'].includes(name));
@@ -37,6 +53,8 @@ const wasmName = one('_bg.wasm');
 const cssName = one('.css');
 
 const js = readFileSync(join(dist, jsName), 'utf8');
+const officeJs = readFileSync(join(officePackage, 'office.js'), 'utf8');
+const officeWasm = readFileSync(join(officePackage, 'office_bg.wasm'));
 const wasm = readFileSync(join(dist, wasmName));
 const css = readFileSync(join(dist, cssName), 'utf8');
 
@@ -73,11 +91,64 @@ await __wbg_init({
 });
 </script>`;
 
+// The office module in the single file: its wasm in a data block that never
+// runs, its glue in a module script that only defines `cchcOffice()`.
+const officeBlocks = `<script type="application/octet-stream" id="office-wasm">${gzipSync(officeWasm, { level: 9 }).toString('base64')}</script>
+<script type="module" id="office-module">
+${inert(officeJs, 'script')}
+// The Word and Excel writers: unpacked and compiled on the first call only,
+// the same promise afterwards (a failed load is tried again next time).
+let officeLoading;
+window.cchcOffice = () => (officeLoading ??= (async () => {
+  const base64 = document.getElementById('office-wasm').textContent;
+  const gzip = Uint8Array.fromBase64?.(base64) ?? (() => {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  })();
+  const stream = new Blob([gzip]).stream().pipeThrough(new DecompressionStream('gzip'));
+  await __wbg_init({ module_or_path: new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }) });
+  return { docx_file, xlsx_file };
+})().catch((error) => {
+  officeLoading = undefined;
+  throw error;
+}));
+</script>`;
+
+// The office module served: two files whose names carry a hash of both (the
+// service worker answers such files from its cache), written afresh.
+const officeHash = createHash('sha256').update(officeJs).update(officeWasm).digest('hex').slice(0, 16);
+const officeFiles = [`office/office-${officeHash}.js`, `office/office-${officeHash}_bg.wasm`];
+rmSync(join(dist, 'office'), { recursive: true, force: true });
+mkdirSync(join(dist, 'office'));
+writeFileSync(join(dist, officeFiles[0]), officeJs);
+writeFileSync(join(dist, officeFiles[1]), officeWasm);
+const officeLoader = `    <script id="office-loader">
+      // The Word and Excel writers (a second wasm module): fetched and
+      // compiled on the first call only, the same promise afterwards (a
+      // failed load is tried again next time).
+      {
+        let loading;
+        window.cchcOffice = () => (loading ??= import('./${officeFiles[0]}')
+          .then(async (office) => {
+            await office.default({ module_or_path: new URL('${officeFiles[1]}', document.baseURI) });
+            return office;
+          })
+          .catch((error) => {
+            loading = undefined;
+            throw error;
+          }));
+      }
+    </script>
+`;
+
 // A policy's hash of an inline script or style sheet: over its exact text.
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const inlineHashes = (html, tag) =>
   [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
-    .filter(([, attributes = '']) => !/\ssrc=/.test(attributes))
+    // Not a script with a source, nor a data block (which never runs).
+    .filter(([, attributes = '']) => !/\ssrc=|\stype="application\/octet-stream"/.test(attributes))
     .map(([, , text]) => hash(text));
 // The print view's <style>, added by the app, holds style/document.css as it
 // is (see src/app/print.rs).
@@ -100,8 +171,9 @@ function withPolicy(html, served) {
     // by hash) and the print view's document stylesheet by hash. The app
     // sets no style attribute, so no 'unsafe-inline'.
     `style-src ${self}${[...inlineHashes(html, 'style'), documentCss].join(' ')}`,
-    // Served: the wasm fetched (and preloaded) from the site. The single
-    // file fetches nothing: its wasm is unpacked from the page itself.
+    // Served: the wasm fetched (and preloaded) from the site, and the office
+    // module's on the first Word or Excel file. The single file fetches
+    // nothing: both wasm modules are unpacked from the page itself.
     ...(served ? ["connect-src 'self'"] : []),
     // The service worker sw.js, registered by a page served over http(s):
     // the single file too, when it is opened from the site.
@@ -116,13 +188,13 @@ function withPolicy(html, served) {
   return html.replace(charset, `$&$1<meta http-equiv="Content-Security-Policy" content="${policy}">\n`);
 }
 
-const singleFile = withPolicy(head.replace('</body>', `${loader}\n</body>`), false);
+const singleFile = withPolicy(head.replace('</body>', `${loader}\n${officeBlocks}\n</body>`), false);
 writeFileSync(join(dist, SINGLE_FILE), singleFile);
-writeFileSync(join(dist, 'index.html'), withPolicy(indexHtml, true));
+writeFileSync(join(dist, 'index.html'), withPolicy(indexHtml.replace('  </body>', `${officeLoader}  </body>`), true));
 
 // The service worker: precache the served app, answer from the cache when
 // the network fails, drop caches of older builds.
-const assets = ['./', 'index.html', jsName, wasmName, cssName, SINGLE_FILE];
+const assets = ['./', 'index.html', jsName, wasmName, cssName, SINGLE_FILE, ...officeFiles];
 const version = createHash('sha256')
   .update(assets.map((name) => (name === './' ? '' : readFileSync(join(dist, name)))).join('\0'))
   .digest('hex')
@@ -164,5 +236,5 @@ self.addEventListener('fetch', (event) => {
 writeFileSync(join(dist, 'sw.js'), serviceWorker);
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
-console.log(`single file: ${join(dist, SINGLE_FILE)} (${kb(Buffer.byteLength(singleFile))})`);
+console.log(`single file: ${join(dist, SINGLE_FILE)} (${kb(Buffer.byteLength(singleFile))}, of which the office module ${kb(Buffer.byteLength(officeBlocks))})`);
 console.log(`service worker: ${join(dist, 'sw.js')} (cache ${version})`);

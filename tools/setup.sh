@@ -5,7 +5,9 @@
 #
 # Usage: tools/setup.sh [build|test]
 #   build: the wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt)
-#   test:  the same, plus Debian's Chromium, Firefox ESR, poppler-utils and fonts-liberation for browser tests
+#   test:  the same, plus Debian's Chromium, Firefox ESR, poppler-utils and fonts-liberation for browser tests,
+#          LibreOffice without a GUI, and a Python venv (.venv-readers/) with python-docx and openpyxl
+#          that read the downloaded Word and Excel files back
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,8 +63,18 @@ if [[ "${1:-build}" == test ]]; then
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   # Liberation Serif has the metrics of Times New Roman, which the print CSS names first.
   [[ -d /usr/share/fonts/truetype/liberation ]] || missing+=(fonts-liberation)
+  # The downloaded .docx is turned into a PDF to count and read its pages.
+  command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+  python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
   if ((${#missing[@]})); then
     say "installing ${missing[*]} from Debian"
     apt_install "${missing[@]}"
+  fi
+  # Readers of the downloaded Word and Excel files (tests/e2e/read_office.py),
+  # in a venv of their own: versions pinned, the system's Python untouched.
+  if ! .venv-readers/bin/python -c 'import docx, openpyxl' 2>/dev/null; then
+    say "making the Python venv .venv-readers/ (python-docx, openpyxl)"
+    python3 -m venv .venv-readers
+    .venv-readers/bin/pip install --quiet --disable-pip-version-check 'python-docx==1.2.*' 'openpyxl==3.1.*'
   fi
 fi

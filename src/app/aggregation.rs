@@ -10,9 +10,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::{files, Editor, Screen};
+use super::{files, office, Editor, Screen};
 use cchc_core::aggregate::{self, ReceivedFile, Summary};
 use cchc_core::vi::group_digits;
+use cchc_core::workbook;
 
 /// `Tổng hợp nhiều báo cáo`, in the actions bar.
 pub fn open_button(editor: Editor) -> impl IntoView {
@@ -261,6 +262,15 @@ pub fn page(editor: Editor) -> impl IntoView {
             )
         })
     };
+    let download_excel = move |_| {
+        let request = summary.with_untracked(|summary| {
+            office::Request::xlsx(
+                &workbook::aggregation(summary),
+                workbook::aggregation_file_name(summary),
+            )
+        });
+        office::write(request);
+    };
     let heading = move || {
         summary.with(|summary| match summary.period {
             Some((kind, year)) => format!(
@@ -311,6 +321,9 @@ pub fn page(editor: Editor) -> impl IntoView {
                 </label>
                 <button type="button" on:click=download disabled=empty>
                     "Tải CSV tổng hợp"
+                </button>
+                <button type="button" id="tong-hop-tai-excel" on:click=download_excel disabled=empty>
+                    "Tải Excel (.xlsx)"
                 </button>
                 <button
                     type="button"

@@ -27,9 +27,20 @@ pub struct PendingImport {
 /// Offers `content` as a downloaded file.
 pub(super) fn download(name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&content.into());
+    download_parts(name, mime, &parts);
+}
+
+/// Offers `bytes` as a downloaded file (a Word or Excel file).
+pub(super) fn download_bytes(name: &str, mime: &str, bytes: &js_sys::Uint8Array) {
+    let parts = js_sys::Array::of1(bytes);
+    download_parts(name, mime, &parts);
+}
+
+fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
+    else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
@@ -224,6 +235,8 @@ pub fn buttons(editor: Editor) -> impl IntoView {
     view! {
         <button type="button" on:click=move |_| export_json(editor)>"Tải tệp JSON"</button>
         <button type="button" on:click=move |_| export_csv(editor)>"Tải CSV phụ lục"</button>
+        {super::office::button(editor, super::office::Ask::Word, "tai-word")}
+        {super::office::button(editor, super::office::Ask::AppendixExcel, "tai-excel")}
         <label class="file-button">
             "Mở tệp JSON"
             <input

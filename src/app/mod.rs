@@ -28,6 +28,7 @@ mod idb;
 mod issue_slots;
 mod journal;
 mod narrative;
+mod office;
 mod print;
 mod sections;
 mod storage;

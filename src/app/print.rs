@@ -87,6 +87,7 @@ pub fn print_view(editor: Editor) -> impl IntoView {
                 <button type="button" on:click=move |_| download_standalone(editor)>
                     "Tải bản in (HTML)"
                 </button>
+                {super::office::button(editor, super::office::Ask::Word, "ban-in-tai-word")}
                 <p class="hint">
                     "Khi in hoặc lưu PDF: chọn khổ giấy A4 và bỏ chọn “Đầu trang và chân trang” trong hộp thoại in."
                 </p>

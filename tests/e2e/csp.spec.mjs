@@ -112,6 +112,9 @@ test('the main flows run under the policy and break none of it', async ({ page, 
 
   const exported = await download(page, 'Tải tệp JSON');
   await download(page, 'Tải CSV phụ lục');
+  // The office module, loaded on this first click, runs under the policy too.
+  await download(page, 'Tải bản Word (.docx)');
+  await download(page, 'Tải Excel (.xlsx)');
   await page.setInputFiles('#import-file', exported);
   await page.locator('#import-choice').getByRole('button', { name: 'Giữ cả hai' }).click();
   await expect(field(page, 'header.unit.name')).toHaveValue('Nghĩa Lộ');
@@ -122,6 +125,7 @@ test('the main flows run under the policy and break none of it', async ({ page, 
   await page.setInputFiles('#aggregate-files', exported);
   await expect(page.locator('#aggregate-heading')).toContainText('1 đơn vị');
   await download(page, 'Tải CSV tổng hợp');
+  await download(page, 'Tải Excel (.xlsx)');
   await page.getByRole('button', { name: 'Quay lại soạn thảo' }).click();
 
   expect(await policy.violations()).toEqual([]);

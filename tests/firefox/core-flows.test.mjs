@@ -2,7 +2,8 @@
 // puppeteer-core over WebDriver BiDi, opening the single file
 // dist/bao-cao-cchc.html from file:// as an office PC would. Load, type,
 // reload, export JSON (a real download to disk), import through the file
-// input, and the print view. Each test starts Firefox with a fresh profile.
+// input, the print view, and the Word and Excel files. Each test starts
+// Firefox with a fresh profile.
 //
 // Run with `make test-firefox` (or `node --test tests/firefox/core-flows.test.mjs`).
 import { test } from 'node:test';
@@ -327,5 +328,34 @@ test('the print view opens with the official text and prints to PDF', TEST, asyn
   await expectValue(page, 'header.unit.name', 'Trương Quang Trọng');
   await waitFor(page, 'the editor again', (sel) => document.querySelector(sel)?.checkVisibility() === true,
     [selector('header.unit.name')]);
+  expectNoPageErrors(errors);
+});
+
+/// Waits until the file `name` is fully written in `folder`; its bytes.
+async function downloadedBytes(folder, name) {
+  const deadline = Date.now() + WAIT;
+  for (;;) {
+    const names = existsSync(folder) ? readdirSync(folder) : [];
+    if (names.includes(name) && !names.some((other) => other.endsWith('.part'))) return readFileSync(join(folder, name));
+    if (Date.now() > deadline) throw new Error(`no ${name} in ${folder}: ${JSON.stringify(names)}`);
+    await new Promise((next) => setTimeout(next, 50));
+  }
+}
+
+test('the Word and Excel files are written in Firefox too, from the office module loaded on the first click', TEST, async (t) => {
+  const { page, downloads, errors } = await startFirefox(t);
+  await openApp(page);
+  await loadSample(page);
+  await clickButton(page, 'Tải bản Word (.docx)');
+  const docxName = 'bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong.docx';
+  const docx = await downloadedBytes(downloads, docxName);
+  assert.equal(docx.subarray(0, 2).toString(), 'PK');
+  await clickButton(page, 'Tải Excel (.xlsx)');
+  const xlsxName = 'bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong-phu-luc.xlsx';
+  assert.equal((await downloadedBytes(downloads, xlsxName)).subarray(0, 2).toString(), 'PK');
+  // Read back with python-docx (the venv of tools/setup.sh).
+  const read = JSON.parse(execFileSync(resolve(root, '.venv-readers/bin/python'),
+    [resolve(root, 'tests/e2e/read_office.py'), join(downloads, docxName)], { encoding: 'utf8' }));
+  expectAll(read.text.normalize('NFC'), ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 40/BC-UBND', '843/847', 'Trương Thanh Thảo'], 'the Word file');
   expectNoPageErrors(errors);
 });

@@ -641,6 +641,11 @@ pub fn file_name(report: &Report) -> String {
     exchange::file_name(report).replace(".json", "-ban-in.html")
 }
 
+/// The Word file's name (`Tải bản Word (.docx)`): the JSON file's, as `.docx`.
+pub fn docx_file_name(report: &Report) -> String {
+    exchange::file_name(report).replace(".json", ".docx")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -820,6 +825,18 @@ mod tests {
         assert_eq!(
             file_name(&report),
             "bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong-ban-in.html"
+        );
+    }
+
+    #[test]
+    fn the_word_file_is_named_like_the_json_file() {
+        assert_eq!(
+            docx_file_name(&sample::sample()),
+            "bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong.docx"
+        );
+        assert_eq!(
+            docx_file_name(&new_report()),
+            "bao-cao-cchc-2025-quy-I-chua-co-ten-don-vi.docx"
         );
     }
 

@@ -1,0 +1,213 @@
+//! `Tải bản Word (.docx)` and `Tải Excel (.xlsx)`: the document and the
+//! workbooks of [`cchc_core`] handed to the module that writes Office files.
+//!
+//! That module (crate `crates/office`) is a second WebAssembly module, as
+//! large as the editor's, so it is not part of the editor's start:
+//! the page defines a global `cchcOffice()` (written by tools/postbuild.mjs)
+//! that fetches (served) or unpacks (single file) and compiles the module on
+//! its first call only and returns the same promise afterwards. This shell
+//! serialises what to write as JSON, waits for that promise, asks the module
+//! for the file's bytes and offers them as a download. While the module
+//! loads the page says so; any failure is said, never swallowed.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{files, Editor};
+use cchc_core::document::{self, Document};
+use cchc_core::workbook::{self, Workbook};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The loader the page defines: a promise of the office module's
+    /// exports, `docx_file(json)` and `xlsx_file(json)`.
+    #[wasm_bindgen(js_name = cchcOffice, catch)]
+    fn office_module() -> Result<js_sys::Promise, JsValue>;
+}
+
+pub const DOCX_MIME: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// One file to write: which export writes it, from what, under which name.
+pub struct Request {
+    /// `docx_file` or `xlsx_file`.
+    export: &'static str,
+    json: String,
+    name: String,
+    mime: &'static str,
+    /// `Word` or `Excel`, in what the page says.
+    kind: &'static str,
+}
+
+impl Request {
+    /// The Word file of the document.
+    pub fn docx(document: &Document, name: String) -> Request {
+        Request {
+            export: "docx_file",
+            json: serde_json::to_string(document).expect("a document always serialises"),
+            name,
+            mime: DOCX_MIME,
+            kind: "Word",
+        }
+    }
+
+    /// The Excel file of a workbook.
+    pub fn xlsx(workbook: &Workbook, name: String) -> Request {
+        Request {
+            export: "xlsx_file",
+            json: serde_json::to_string(workbook).expect("a workbook always serialises"),
+            name,
+            mime: XLSX_MIME,
+            kind: "Excel",
+        }
+    }
+}
+
+/// What a button asks for.
+#[derive(Clone, Copy)]
+pub enum Ask {
+    /// The open draft's document as a Word file.
+    Word,
+    /// The open draft's appendix as an Excel file.
+    AppendixExcel,
+}
+
+/// A `Tải bản Word (.docx)` or `Tải Excel (.xlsx)` button of the editor or
+/// the print view. One function for all of them, so that the view code is
+/// made once (the editor's start-up size must not grow for these files).
+pub fn button(editor: Editor, ask: Ask, id: &'static str) -> impl IntoView {
+    let label = match ask {
+        Ask::Word => "Tải bản Word (.docx)",
+        Ask::AppendixExcel => "Tải Excel (.xlsx)",
+    };
+    let click = move |_| {
+        let request = editor.with_facts_untracked(|facts| match ask {
+            Ask::Word => Request::docx(
+                &Document::new(facts),
+                document::docx_file_name(facts.report),
+            ),
+            Ask::AppendixExcel => Request::xlsx(
+                &workbook::appendix(facts),
+                workbook::appendix_file_name(facts),
+            ),
+        });
+        write(request);
+    };
+    view! { <button type="button" id=id on:click=click>{label}</button> }
+}
+
+/// The message of a thrown JS value (an `Error`, a string, anything).
+fn message_of(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+thread_local! {
+    /// A file is being prepared: another click waits for it.
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Writes the file of `request` and offers it for download, saying what is
+/// going on meanwhile ([`say`]).
+pub fn write(request: Request) {
+    if BUSY.with(|busy| busy.replace(true)) {
+        return;
+    }
+    say(&format!("Đang chuẩn bị tệp {}…", request.kind), false);
+    let kind = request.kind;
+    let failed = move |detail: String| {
+        BUSY.with(|busy| busy.set(false));
+        say(
+            &format!(
+                "Không tạo được tệp {kind}: {detail}. Hãy thử lại; nếu vẫn lỗi, dùng «Tải bản in (HTML)» hoặc «Tải CSV phụ lục»."
+            ),
+            true,
+        );
+    };
+    let promise = match office_module() {
+        Ok(promise) => promise,
+        Err(error) => return failed(message_of(&error)),
+    };
+    let loaded = Closure::once(move |module: JsValue| match make_file(&module, &request) {
+        Ok(bytes) => {
+            BUSY.with(|busy| busy.set(false));
+            files::download_bytes(&request.name, request.mime, &bytes);
+            say(&format!("Đã tạo tệp «{}».", request.name), false);
+        }
+        Err(detail) => failed(detail),
+    });
+    let not_loaded = Closure::once(move |error: JsValue| {
+        failed(format!(
+            "không nạp được phần tạo tệp Word/Excel ({})",
+            message_of(&error)
+        ))
+    });
+    let _ = promise.then2(&loaded, &not_loaded);
+    // One of them is called once by the promise; both are then dropped with it.
+    loaded.forget();
+    not_loaded.forget();
+}
+
+/// The bytes of the file, from the loaded module's export.
+fn make_file(module: &JsValue, request: &Request) -> Result<js_sys::Uint8Array, String> {
+    let export = js_sys::Reflect::get(module, &request.export.into())
+        .ok()
+        .and_then(|export| export.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| format!("phần tạo tệp không có hàm {}", request.export))?;
+    let bytes = export
+        .call1(&JsValue::NULL, &request.json.as_str().into())
+        .map_err(|error| message_of(&error))?;
+    bytes
+        .dyn_into::<js_sys::Uint8Array>()
+        .map_err(|_| "phần tạo tệp không trả về nội dung tệp".to_owned())
+}
+
+const STATUS_ID: &str = "office-status";
+
+/// Says `text` in a line fixed at the bottom of the window, whatever the
+/// screen (editor, print view, aggregation), with `Đóng` to close it; an
+/// error as an alert. Written with the DOM directly, not as Leptos views,
+/// which would add to the editor's start-up size.
+fn say(text: &str, is_error: bool) {
+    let document = document();
+    let status = match document.get_element_by_id(STATUS_ID) {
+        Some(status) => status,
+        None => {
+            let Ok(status) = document.create_element("div") else {
+                return;
+            };
+            status.set_id(STATUS_ID);
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&status);
+            }
+            status
+        }
+    };
+    let _ = status.set_attribute(
+        "class",
+        if is_error {
+            "office-status error"
+        } else {
+            "office-status"
+        },
+    );
+    let _ = status.set_attribute("role", if is_error { "alert" } else { "status" });
+    status.set_inner_html("<p></p><button type=\"button\">Đóng</button>");
+    if let Some(line) = status.first_element_child() {
+        line.set_text_content(Some(text));
+    }
+    if let Some(close) = status.last_element_child() {
+        let remove = Closure::once_into_js(move || {
+            if let Some(status) = leptos::prelude::document().get_element_by_id(STATUS_ID) {
+                status.remove();
+            }
+        });
+        let _ = close.add_event_listener_with_callback("click", remove.unchecked_ref());
+    }
+}
