@@ -4,29 +4,16 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  test, expect, openApp, loadSample, typeInto, waitSaved, storedKeys, root, parseCsv,
+  test, expect, openApp, storedKeys, root, parseCsv, twoUnitsExported,
 } from './app.mjs';
 
-async function exported(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Tải tệp JSON' }).click(),
-  ]);
-  return { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await download.path()) };
-}
 
 const cell = (page, code, column) => page.locator(`#aggregate-table tr[data-code="${code}"] td`).nth(column);
 const TOTAL = 3;
 
 test('files of many units add up row by row; bad files are named and drafts stay as they were', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
-  await loadSample(page);
-  await waitSaved(page);
-  const first = await exported(page);
-  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
-  await typeInto(page, 'figures.applications.on_time', '800');
-  await waitSaved(page);
-  const second = await exported(page);
+  const [first, second] = await twoUnitsExported(page);
   const broken = {
     name: 'bi-cat-cut.json',
     mimeType: 'application/json',

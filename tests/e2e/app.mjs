@@ -111,3 +111,24 @@ export async function openHistory(page) {
   await expect(panel).toBeVisible();
   return panel;
 }
+
+/// The open draft exported with `Tải tệp JSON`, as a file to pick again.
+export async function exportedFile(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải tệp JSON' }).click(),
+  ]);
+  return { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await download.path()) };
+}
+
+/// The sample's file and a second unit's (`Nghĩa Lộ`, 800 on time), for
+/// the aggregation page.
+export async function twoUnitsExported(page) {
+  await loadSample(page);
+  await waitSaved(page);
+  const first = await exportedFile(page);
+  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
+  await typeInto(page, 'figures.applications.on_time', '800');
+  await waitSaved(page);
+  return [first, await exportedFile(page)];
+}

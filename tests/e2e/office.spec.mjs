@@ -9,9 +9,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import {
-  test, expect, openApp, loadSample, typeInto, waitSaved, root,
+  test, expect, openApp, loadSample, root, twoUnitsExported,
 } from './app.mjs';
 import { pdfPages, firstLine, printToPdf } from './pdf.mjs';
+import { PRINTED_SAMPLE } from './printed-sample.mjs';
 
 const PYTHON = resolve(root, '.venv-readers/bin/python');
 const SAMPLE_DOCX = 'bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong.docx';
@@ -123,18 +124,7 @@ test('the sample as a Word file: the official texts, no number on page 1, 2 atop
   expect(word.name).toBe(SAMPLE_DOCX);
   const { text } = readOffice(word.path);
   const all = text.normalize('NFC');
-  for (const expected of [
-    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    'Độc lập - Tự do - Hạnh phúc',
-    'Số: 40/BC-UBND',
-    'ngày 06 tháng 3 năm 2025',
-    '843/847',
-    '99,52%',
-    'Nơi nhận:',
-    'Trương Thanh Thảo',
-    'THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN',
-    'I. KẾT QUẢ ĐẠT ĐƯỢC',
-  ]) {
+  for (const expected of PRINTED_SAMPLE) {
     expect(all, expected).toContain(expected);
   }
 
@@ -186,23 +176,10 @@ test('the appendix as an Excel file: every value is the print\'s, numbers as num
   expect(numbers).toBeGreaterThan(30);
 });
 
-async function exported(page) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Tải tệp JSON' }).click(),
-  ]);
-  return { name: file.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await file.path()) };
-}
 
 test('the aggregation as an Excel file: the totals and units of the page, and the files received', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
-  await loadSample(page);
-  await waitSaved(page);
-  const first = await exported(page);
-  await typeInto(page, 'header.unit.name', 'Nghĩa Lộ');
-  await typeInto(page, 'figures.applications.on_time', '800');
-  await waitSaved(page);
-  const second = await exported(page);
+  const [first, second] = await twoUnitsExported(page);
 
   await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
   await expect(page.locator('#tong-hop').getByRole('button', { name: 'Tải Excel (.xlsx)' })).toBeDisabled();
