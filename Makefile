@@ -17,8 +17,8 @@ SOURCES := $(shell find src crates/core/src style public -type f) crates/core/Ca
 # the page only on the first click of a Word or Excel button.
 OFFICE_PKG := target/office-pkg
 OFFICE_SOURCES := $(shell find crates/office crates/core/src -type f) crates/core/Cargo.toml Cargo.toml Cargo.lock
-# The features rustc emits, as index.html tells Trunk's wasm-opt.
-WASM_OPT_FEATURES := --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue
+# The features rustc emits: read from index.html, where Trunk's wasm-opt gets them.
+WASM_OPT_FEATURES := $(shell sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 
 .PHONY: setup setup-test build run test test-host test-e2e test-firefox bench docs lint fuzz
 
