@@ -211,7 +211,8 @@ fn rule(width: usize, room: usize, before: u32, after: u32) -> Paragraph {
     paragraph
 }
 
-fn no_borders() -> TableBorders {
+/// Every border of a table (outside and between cells), each made by `border`.
+fn borders(border: impl Fn(TableBorderPosition) -> TableBorder) -> TableBorders {
     [
         TableBorderPosition::Top,
         TableBorderPosition::Left,
@@ -222,27 +223,20 @@ fn no_borders() -> TableBorders {
     ]
     .into_iter()
     .fold(TableBorders::with_empty(), |borders, position| {
-        borders.set(TableBorder::new(position).border_type(BorderType::Nil))
+        borders.set(border(position))
     })
 }
 
+fn no_borders() -> TableBorders {
+    borders(|position| TableBorder::new(position).border_type(BorderType::Nil))
+}
+
 fn all_borders() -> TableBorders {
-    [
-        TableBorderPosition::Top,
-        TableBorderPosition::Left,
-        TableBorderPosition::Bottom,
-        TableBorderPosition::Right,
-        TableBorderPosition::InsideH,
-        TableBorderPosition::InsideV,
-    ]
-    .into_iter()
-    .fold(TableBorders::with_empty(), |borders, position| {
-        borders.set(
-            TableBorder::new(position)
-                .border_type(BorderType::Single)
-                .size(4)
-                .color("000000"),
-        )
+    borders(|position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(4)
+            .color("000000")
     })
 }
 
