@@ -68,27 +68,31 @@ const head = indexHtml
   .replace(/<link rel="(?:modulepreload|preload|stylesheet)"[^>]*>/g, '')
   .replace('</head>', `<style>\n${inert(css, 'style')}\n</style>\n</head>`);
 
+// A wasm kept gzipped and base64-encoded in the page, as the Response
+// wasm-bindgen's init takes, so that the browser compiles the module while it
+// is still being unpacked (instantiateStreaming). Written into each script
+// that unpacks one (the editor's at start, the office module's on first use).
+// The browser's own base64 decoder where it has one (Chromium 140, Firefox
+// 133); else a plain loop: a callback per byte (Uint8Array.from with a map)
+// took about 150 ms of the start on a slow PC.
+const UNPACK_WASM = `(base64) => {
+  const gzip = Uint8Array.fromBase64?.(base64) ?? (() => {
+    const binary = atob(base64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  })();
+  const stream = new Blob([gzip]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+}`;
+
 const loader = `<script type="module">
 ${inert(js, 'script')}
 // Let the page painted by index.html show before the app's start takes the
 // main thread.
 await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
-const wasmGzipBase64 = "${gzipSync(wasm, { level: 9 }).toString('base64')}";
-// The browser's own base64 decoder where it has one (Chromium 140, Firefox
-// 133); else a plain loop: a callback per byte (Uint8Array.from with a map)
-// took about 150 ms of the start on a slow PC.
-const wasmGzip = Uint8Array.fromBase64?.(wasmGzipBase64) ?? (() => {
-  const binary = atob(wasmGzipBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-})();
-const wasmStream = new Blob([wasmGzip]).stream().pipeThrough(new DecompressionStream('gzip'));
-// Handed over as a wasm response, so that the browser compiles the module
-// while it is still being unpacked (instantiateStreaming).
-await __wbg_init({
-  module_or_path: new Response(wasmStream, { headers: { 'Content-Type': 'application/wasm' } }),
-});
+const unpackWasm = ${UNPACK_WASM};
+await __wbg_init({ module_or_path: unpackWasm("${gzipSync(wasm, { level: 9 }).toString('base64')}") });
 </script>`;
 
 // The office module in the single file: its wasm in a data block that never
@@ -100,15 +104,8 @@ ${inert(officeJs, 'script')}
 // the same promise afterwards (a failed load is tried again next time).
 let officeLoading;
 window.cchcOffice = () => (officeLoading ??= (async () => {
-  const base64 = document.getElementById('office-wasm').textContent;
-  const gzip = Uint8Array.fromBase64?.(base64) ?? (() => {
-    const binary = atob(base64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  })();
-  const stream = new Blob([gzip]).stream().pipeThrough(new DecompressionStream('gzip'));
-  await __wbg_init({ module_or_path: new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }) });
+  const unpackWasm = ${UNPACK_WASM};
+  await __wbg_init({ module_or_path: unpackWasm(document.getElementById('office-wasm').textContent) });
   return { docx_file, xlsx_file };
 })().catch((error) => {
   officeLoading = undefined;
