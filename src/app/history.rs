@@ -105,21 +105,13 @@ pub fn keep_stored(id: &str, reason: Reason, taken_at: f64) -> bool {
     true
 }
 
-/// Hands `then` the states of draft `id` (or of every draft), oldest first.
-fn read_states(id: Option<String>, then: impl FnOnce(Vec<State>) + 'static) {
+/// Hands `then` the states of every draft, by draft then oldest first.
+fn read_states(then: impl FnOnce(Vec<State>) + 'static) {
     with_db(move |db| {
         let Some(store) = idb::store(db, STORE, IdbTransactionMode::Readonly) else {
             return;
         };
-        let request = match id {
-            Some(id) => {
-                let (low, high) = history::key_range(&id);
-                IdbKeyRange::bound(&low.into(), &high.into())
-                    .and_then(|range| store.get_all_with_key(&range))
-            }
-            None => store.get_all(),
-        };
-        if let Ok(request) = request {
+        if let Ok(request) = store.get_all() {
             idb::on_done(&request, move |records| then(states_in(records)));
         }
     });
@@ -196,14 +188,17 @@ impl Editor {
         }
         let editor = *self;
         let id = self.meta.get_untracked().id;
-        read_states(Some(id), move |mut states| {
-            states.reverse();
-            editor.history.states.set(states);
-        });
-        read_states(None, move |states| {
+        // One read for both lists.
+        read_states(move |states| {
             let deleted = editor
                 .with_live_ids(|live| history::deleted_drafts(&states, live, js_sys::Date::now()));
             editor.history.deleted.set(deleted);
+            let mut own: Vec<State> = states
+                .into_iter()
+                .filter(|state| state.draft_id == id)
+                .collect();
+            own.reverse();
+            editor.history.states.set(own);
         });
     }
 
@@ -307,7 +302,7 @@ pub fn panel(editor: Editor) -> impl IntoView {
 
 /// At start: drops the states of drafts deleted more than 30 days ago.
 pub fn forget_expired(editor: Editor) {
-    read_states(None, move |states| {
+    read_states(move |states| {
         let expired =
             editor.with_live_ids(|live| history::expired(&states, live, js_sys::Date::now()));
         if expired.is_empty() {
