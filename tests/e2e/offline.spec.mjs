@@ -2,7 +2,7 @@
 // blocked and makes none; served over http, the service worker reopens the
 // app with the network down, and a new build replaces the old cache.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, appendFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, appendFileSync, readdirSync, utimesSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,11 @@ test('a new build replaces the old cache of the service worker', async ({ page, 
   test.skip(!appUrl.startsWith('http'), 'service workers run over http(s) only');
   const site = mkdtempSync(join(tmpdir(), 'cchc-site-'));
   cpSync(join(root, 'dist'), site, { recursive: true });
+  // The copy is dated an hour back, as a site deployed earlier would be: the
+  // server's Last-Modified counts whole seconds, so a new sw.js written in the
+  // same second as the copy would be answered "304 Not Modified".
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const name of readdirSync(site, { recursive: true })) utimesSync(join(site, name), anHourAgo, anHourAgo);
   const port = 8300 + Math.floor(Math.random() * 500);
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' });
   try {
