@@ -52,7 +52,6 @@ pub use drafts::DraftMeta;
 pub use issue_slots::IssueSlots;
 
 pub fn start() {
-    cchc_core::text::install_transform(browser_text);
     journal::restore_then(|| {
         leptos::mount::mount_to_body(App);
         // The page painted before the app started (index.html) goes.
@@ -60,21 +59,6 @@ pub fn start() {
             boot.remove();
         }
     });
-}
-
-/// Unicode normalisation and case by the browser (`String.prototype`'s
-/// `normalize`, `toUpperCase`, `toLowerCase`), so that the wasm carries no
-/// Unicode tables.
-fn browser_text(text: &str, transform: cchc_core::text::Transform) -> String {
-    use cchc_core::text::Transform;
-    let text = js_sys::JsString::from(text);
-    match transform {
-        Transform::Nfc => text.normalize("NFC"),
-        Transform::Nfd => text.normalize("NFD"),
-        Transform::Upper => text.to_upper_case(),
-        Transform::Lower => text.to_lower_case(),
-    }
-    .into()
 }
 
 /// Runs `read` on the facts of `doc` under `template` (and on the doc),

@@ -8,7 +8,7 @@
 //!
 //! Normalising and changing case need Unicode tables. On the host they come
 //! from Rust (`unicode-normalization`, `str::to_uppercase`); in the browser
-//! the shell hands in the browser's own ([`install_transform`]), the same
+//! they are the browser's own (through `js-sys`), the same
 //! Unicode algorithms, so that the wasm carries no tables: measured, about
 //! 120 KB for normalisation and 14 KB gzip for case mapping.
 
@@ -19,7 +19,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// What is done to a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Transform {
+enum Transform {
     /// Unicode Normalization Form C.
     Nfc,
     /// Unicode Normalization Form D.
@@ -85,28 +85,27 @@ fn transform(text: &str, transform: Transform) -> String {
     }
 }
 
-/// What the browser shell hands in: `String.prototype.normalize`,
-/// `toUpperCase`, `toLowerCase`.
-pub type Transformer = fn(&str, Transform) -> String;
-
-static TRANSFORMER: std::sync::OnceLock<Transformer> = std::sync::OnceLock::new();
-
-/// Installs the browser's text functions; called once, first thing at
-/// start. (On the host the core uses Rust's and ignores them.)
-pub fn install_transform(transformer: Transformer) {
-    let _ = TRANSFORMER.set(transformer);
-}
-
-/// In the browser, the browser's functions; before they are installed (or
-/// for plain ASCII), ASCII rules.
+/// In the browser, the browser's own functions (`String.prototype`'s
+/// `normalize`, `toUpperCase`, `toLowerCase`): the same Unicode algorithms
+/// with no tables in the wasm, in the editor and in the office module alike.
+/// ASCII and surely-NFC text (almost all typed text) never cross into JS.
 #[cfg(target_arch = "wasm32")]
 fn transform(text: &str, transform: Transform) -> String {
-    match (TRANSFORMER.get(), transform) {
-        (_, Transform::Nfc) if surely_nfc(text) => text.to_owned(),
-        (Some(transformer), _) if !text.is_ascii() => transformer(text, transform),
-        (_, Transform::Upper) => text.to_ascii_uppercase(),
-        (_, Transform::Lower) => text.to_ascii_lowercase(),
-        _ => text.to_owned(),
+    match transform {
+        Transform::Upper if text.is_ascii() => text.to_ascii_uppercase(),
+        Transform::Lower if text.is_ascii() => text.to_ascii_lowercase(),
+        Transform::Nfc | Transform::Nfd if text.is_ascii() => text.to_owned(),
+        Transform::Nfc if surely_nfc(text) => text.to_owned(),
+        _ => {
+            let text = js_sys::JsString::from(text);
+            match transform {
+                Transform::Nfc => text.normalize("NFC"),
+                Transform::Nfd => text.normalize("NFD"),
+                Transform::Upper => text.to_upper_case(),
+                Transform::Lower => text.to_lower_case(),
+            }
+            .into()
+        }
     }
 }
 
