@@ -4,7 +4,7 @@
 # with this project (see README, "Build tools").
 #
 # Usage: tools/setup.sh [build|test]
-#   build: the wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt)
+#   build: the wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt), zopfli
 #   test:  the same, plus Debian's Chromium, Firefox ESR, poppler-utils and fonts-liberation for browser tests,
 #          LibreOffice without a GUI, and a Python venv (.venv-readers/) with python-docx and openpyxl
 #          that read the downloaded Word and Excel files back
@@ -53,6 +53,12 @@ if [[ ! -x node_modules/.bin/wasm-opt || ! -d node_modules/@playwright/test \
   fi
   say "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+
+# zopfli packs the wasm modules inside the single file (tools/postbuild.mjs).
+if ! command -v zopfli >/dev/null; then
+  say "installing zopfli from Debian"
+  apt_install zopfli
 fi
 
 if [[ "${1:-build}" == test ]]; then

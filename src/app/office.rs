@@ -6,8 +6,10 @@
 //! the page defines a global `cchcOffice()` (written by tools/postbuild.mjs)
 //! that fetches (served) or unpacks (single file) and compiles the module on
 //! its first call only and returns the same promise afterwards. This shell
-//! serialises what to write as JSON, waits for that promise, asks the module
-//! for the file's bytes and offers them as a download. While the module
+//! hands over the draft as its exchange file (the module builds the document
+//! or the appendix's workbook itself, so that code is not in the editor's
+//! start-up) or the aggregation's workbook as JSON, waits for that promise,
+//! asks the module for the file's bytes and offers them as a download. While the module
 //! loads the page says so; any failure is said, never swallowed.
 
 use leptos::prelude::*;
@@ -16,13 +18,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{files, Editor};
-use cchc_core::document::{self, Document};
+use cchc_core::document;
+use cchc_core::exchange;
 use cchc_core::workbook::{self, Workbook};
 
 #[wasm_bindgen]
 extern "C" {
     /// The loader the page defines: a promise of the office module's
-    /// exports, `docx_file(json)` and `xlsx_file(json)`.
+    /// exports, `docx_file(report_file)`, `xlsx_file(report_file)` and
+    /// `workbook_file(json)`.
     #[wasm_bindgen(js_name = cchcOffice, catch)]
     fn office_module() -> Result<js_sys::Promise, JsValue>;
 }
@@ -33,7 +37,7 @@ pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.sprea
 
 /// One file to write: which export writes it, from what, under which name.
 pub struct Request {
-    /// `docx_file` or `xlsx_file`.
+    /// `docx_file`, `xlsx_file` or `workbook_file`.
     export: &'static str,
     json: String,
     name: String,
@@ -43,21 +47,10 @@ pub struct Request {
 }
 
 impl Request {
-    /// The Word file of the document.
-    pub fn docx(document: &Document, name: String) -> Request {
-        Request {
-            export: "docx_file",
-            json: serde_json::to_string(document).expect("a document always serialises"),
-            name,
-            mime: DOCX_MIME,
-            kind: "Word",
-        }
-    }
-
     /// The Excel file of a workbook.
     pub fn xlsx(workbook: &Workbook, name: String) -> Request {
         Request {
-            export: "xlsx_file",
+            export: "workbook_file",
             json: serde_json::to_string(workbook).expect("a workbook always serialises"),
             name,
             mime: XLSX_MIME,
@@ -84,15 +77,27 @@ pub fn button(editor: Editor, ask: Ask, id: &'static str) -> impl IntoView {
         Ask::AppendixExcel => "Tải Excel (.xlsx)",
     };
     let click = move |_| {
-        let request = editor.with_facts_untracked(|facts| match ask {
-            Ask::Word => Request::docx(
-                &Document::new(facts),
-                document::docx_file_name(facts.report),
-            ),
-            Ask::AppendixExcel => Request::xlsx(
-                &workbook::appendix(facts),
-                workbook::appendix_file_name(facts),
-            ),
+        let request = editor.with_facts_untracked(|facts| {
+            // The draft as the exchange file would carry it; the module
+            // reads it with the template inside.
+            let envelope = exchange::envelope(facts.template, facts.report, 0, "");
+            let json = serde_json::to_string(&envelope).expect("an envelope always serialises");
+            match ask {
+                Ask::Word => Request {
+                    export: "docx_file",
+                    json,
+                    name: document::docx_file_name(facts.report),
+                    mime: DOCX_MIME,
+                    kind: "Word",
+                },
+                Ask::AppendixExcel => Request {
+                    export: "xlsx_file",
+                    json,
+                    name: workbook::appendix_file_name(facts),
+                    mime: XLSX_MIME,
+                    kind: "Excel",
+                },
+            }
         });
         write(request);
     };

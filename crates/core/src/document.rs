@@ -7,8 +7,6 @@
 //! escaped and prints as text; a figure not filled in prints as an empty cell
 //! (or `…` inside a sentence), never as `0`.
 
-use serde::{Deserialize, Serialize};
-
 use crate::appendix;
 use crate::exchange;
 use crate::facts::Facts;
@@ -53,7 +51,7 @@ fn lines_of(text: &Text) -> impl Iterator<Item = &str> {
 /// The document as laid out for print, in any format: the HTML of the
 /// print view and the Word file are both written from it, so they cannot
 /// differ. Every text is plain (not yet escaped for any format).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub header: Header,
     /// `BÁO CÁO`.
@@ -69,7 +67,7 @@ pub struct Document {
 
 /// The two-column header: agency on the left, national title and motto on
 /// the right; then the number and the place-and-date line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Header {
     /// The agency above, upper case, one entry per line (may be empty).
     pub parent_agency: Vec<String>,
@@ -84,8 +82,7 @@ pub struct Header {
 }
 
 /// What a paragraph of the body is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParagraphKind {
     /// A line of a typed paragraph.
     Text,
@@ -104,17 +101,16 @@ pub enum ParagraphKind {
 }
 
 /// One paragraph of the body, with the number of the footnote it ends with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     pub kind: ParagraphKind,
     /// The text as printed (a point's `- ` included).
     pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footnote: Option<usize>,
 }
 
 /// `Nơi nhận:` on the left, the signer on the right.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Closing {
     pub recipients_title: String,
     pub recipients: Vec<String>,
@@ -124,7 +120,7 @@ pub struct Closing {
 }
 
 /// The appendix, which starts a new page (and its own page numbers in Word).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppendixPart {
     /// `Phụ lục`.
     pub label: String,
@@ -138,7 +134,7 @@ pub struct AppendixPart {
 }
 
 /// The header of the appendix table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppendixHead {
     pub number: String,
     pub label: String,
@@ -150,8 +146,7 @@ pub struct AppendixHead {
 }
 
 /// What a row of the appendix table is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     /// A group's title row: `1.` `Công tác chỉ đạo điều hành CCHC`.
     Group,
@@ -162,11 +157,10 @@ pub enum LineKind {
 }
 
 /// One row of the appendix table, every cell as printed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppendixLine {
     pub kind: LineKind,
     /// A row only heading the ones under it (no value of its own).
-    #[serde(default)]
     pub heading: bool,
     pub code: String,
     pub number: String,

@@ -13,6 +13,12 @@
 //! one the print view is written from), and what each cell of a sheet
 //! holds is the core's [`Workbook`](cchc_core::workbook::Workbook). This
 //! crate only turns them into files.
+//!
+//! The editor hands over the draft as its exchange file (the JSON that
+//! `Tải tệp JSON` writes, which the editor makes anyway), and this module
+//! opens it and builds the document or the workbook itself: the code that
+//! builds a workbook and the serialisation of the models then live here,
+//! fetched on the first click, not in the editor's start-up.
 
 mod docx;
 mod xlsx;
@@ -20,25 +26,60 @@ mod xlsx;
 pub use docx::docx;
 pub use xlsx::xlsx;
 
-/// The wasm module's entry points: the model as JSON in, the file's bytes
-/// out.
+use cchc_core::document::Document;
+use cchc_core::exchange::{self, Opened};
+use cchc_core::facts::Facts;
+use cchc_core::workbook;
+
+/// The facts of a report's exchange file, read with the template inside it.
+fn opened(report_file: &str) -> Result<Opened, String> {
+    exchange::open(report_file.as_bytes(), &|_| None)
+        .map_err(|error| format!("Không đọc được báo cáo: {}", error.message()))
+}
+
+/// The document of the report in `report_file` (an exchange file), as the
+/// print view lays it out.
+pub fn report_document(report_file: &str) -> Result<Document, String> {
+    let opened = opened(report_file)?;
+    Ok(Document::new(&Facts::new(&opened.template, &opened.report)))
+}
+
+/// The `.docx` file of the report in `report_file`.
+pub fn report_docx(report_file: &str) -> Result<Vec<u8>, String> {
+    docx(&report_document(report_file)?)
+}
+
+/// The `.xlsx` file of the appendix of the report in `report_file`.
+pub fn appendix_xlsx(report_file: &str) -> Result<Vec<u8>, String> {
+    let opened = opened(report_file)?;
+    xlsx(&workbook::appendix(&Facts::new(
+        &opened.template,
+        &opened.report,
+    )))
+}
+
+/// The wasm module's entry points: JSON in, the file's bytes out.
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use cchc_core::document::Document;
     use cchc_core::workbook::Workbook;
     use wasm_bindgen::prelude::*;
 
-    /// The `.docx` file of a document given as JSON.
+    /// The `.docx` file of the report given as its exchange file.
     #[wasm_bindgen]
-    pub fn docx_file(document_json: &str) -> Result<Vec<u8>, JsError> {
-        let document: Document = serde_json::from_str(document_json)
-            .map_err(|error| JsError::new(&format!("Dữ liệu văn bản không hợp lệ: {error}")))?;
-        crate::docx(&document).map_err(|error| JsError::new(&error))
+    pub fn docx_file(report_file: &str) -> Result<Vec<u8>, JsError> {
+        crate::report_docx(report_file).map_err(|error| JsError::new(&error))
     }
 
-    /// The `.xlsx` file of a workbook given as JSON.
+    /// The `.xlsx` file of the appendix of the report given as its
+    /// exchange file.
     #[wasm_bindgen]
-    pub fn xlsx_file(workbook_json: &str) -> Result<Vec<u8>, JsError> {
+    pub fn xlsx_file(report_file: &str) -> Result<Vec<u8>, JsError> {
+        crate::appendix_xlsx(report_file).map_err(|error| JsError::new(&error))
+    }
+
+    /// The `.xlsx` file of a workbook given as JSON (the aggregation page's).
+    #[wasm_bindgen]
+    pub fn workbook_file(workbook_json: &str) -> Result<Vec<u8>, JsError> {
         let workbook: Workbook = serde_json::from_str(workbook_json)
             .map_err(|error| JsError::new(&format!("Dữ liệu bảng tính không hợp lệ: {error}")))?;
         crate::xlsx(&workbook).map_err(|error| JsError::new(&error))

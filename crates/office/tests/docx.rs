@@ -378,3 +378,33 @@ fn a_new_report_without_figures_or_footnotes_is_written_too() {
         assert!(!text.contains(bad), "{bad}");
     }
 }
+
+/// What the editor hands over: the draft as its exchange file.
+fn exchange_file(
+    template: &cchc_core::template::Template,
+    report: &cchc_core::report::Report,
+) -> String {
+    serde_json::to_string(&cchc_core::exchange::envelope(template, report, 0, "")).unwrap()
+}
+
+#[test]
+fn the_draft_handed_over_as_its_exchange_file_gives_the_same_word_file() {
+    let (template, report) = sample_facts();
+    let file = exchange_file(&template, &report);
+    assert_eq!(
+        cchc_office::report_document(&file).unwrap(),
+        sample_document()
+    );
+    let mut package = Package::open(cchc_office::report_docx(&file).unwrap());
+    assert!(text_of(&package.part("word/document.xml")).contains("Số: 40/BC-UBND"));
+}
+
+#[test]
+fn a_broken_exchange_file_is_an_error_in_vietnamese() {
+    let (template, report) = sample_facts();
+    let file = exchange_file(&template, &report);
+    for broken in [&file[..file.len() / 2], "", "{\"format\":\"khac\"}"] {
+        let error = cchc_office::report_docx(broken).unwrap_err();
+        assert!(error.starts_with("Không đọc được báo cáo: "), "{error}");
+    }
+}

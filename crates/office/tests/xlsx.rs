@@ -235,3 +235,22 @@ fn a_bad_sheet_name_is_an_error_in_vietnamese() {
     let error = cchc_office::xlsx(&book).expect_err("Excel refuses the name");
     assert!(error.starts_with("Không tạo được tệp Excel"), "{error}");
 }
+
+#[test]
+fn the_draft_handed_over_as_its_exchange_file_gives_the_same_sheet() {
+    let (template, report) = sample_facts();
+    let file =
+        serde_json::to_string(&cchc_core::exchange::envelope(&template, &report, 0, "")).unwrap();
+    let mut from_file = Package::open(cchc_office::appendix_xlsx(&file).unwrap());
+    let mut from_facts = written(&workbook::appendix(&facts(&template, &report)));
+    for part in [
+        "xl/worksheets/sheet1.xml",
+        "xl/sharedStrings.xml",
+        "xl/styles.xml",
+    ] {
+        assert_eq!(from_file.part(part), from_facts.part(part), "{part}");
+    }
+    assert!(cchc_office::appendix_xlsx("{")
+        .unwrap_err()
+        .starts_with("Không đọc được báo cáo: "));
+}
