@@ -284,15 +284,73 @@ pub enum CellValue {
     Text(Text),
 }
 
+/// Who signs: the chair, a deputy for the chair, or lines typed freely.
+/// Each prints the authority and title lines of Nghị định 30/2020.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    /// The typed `authority` and `title`: what every report saved before
+    /// the choice existed has, so it prints as it always did.
+    #[default]
+    Free,
+    /// `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`.
+    Chair,
+    /// `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`.
+    Deputy,
+}
+
+impl Signer {
+    pub const ALL: [Signer; 3] = [Signer::Chair, Signer::Deputy, Signer::Free];
+
+    /// The choice as the editor names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Signer::Chair => "Chủ tịch ký (TM. Ủy ban nhân dân)",
+            Signer::Deputy => "Phó Chủ tịch ký thay Chủ tịch (KT. Chủ tịch)",
+            Signer::Free => "Tự ghi thẩm quyền và chức vụ",
+        }
+    }
+
+    fn is_free(&self) -> bool {
+        *self == Signer::Free
+    }
+}
+
 /// The signature block on the right of the closing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Signature {
-    /// `TM. ỦY BAN NHÂN DÂN`, or empty.
+    /// Who signs. Absent (and not written) for free lines, so that reports
+    /// saved before the choice open, print and checksum as they did.
+    #[serde(default, skip_serializing_if = "Signer::is_free")]
+    pub signer: Signer,
+    /// `TM. ỦY BAN NHÂN DÂN`, or empty. Printed for free lines only.
     #[serde(default)]
     pub authority: Text,
     /// `CHỦ TỊCH`, `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` on two lines, ...
+    /// Printed for free lines only.
     pub title: Text,
     pub name: Text,
+}
+
+impl Signature {
+    /// The lines above the signature, upper case, one per printed line.
+    pub fn printed_titles(&self) -> Vec<String> {
+        const COMMITTEE: &str = "TM. ỦY BAN NHÂN DÂN";
+        match self.signer {
+            Signer::Chair => vec![COMMITTEE.to_owned(), "CHỦ TỊCH".to_owned()],
+            Signer::Deputy => vec![
+                COMMITTEE.to_owned(),
+                "KT. CHỦ TỊCH".to_owned(),
+                "PHÓ CHỦ TỊCH".to_owned(),
+            ],
+            Signer::Free => self
+                .authority
+                .filled_lines()
+                .chain(self.title.filled_lines())
+                .map(text::upper)
+                .collect(),
+        }
+    }
 }
 
 /// `Nơi nhận:`: one line per recipient, then the archive line.
@@ -348,6 +406,7 @@ impl Report {
             figures: template.empty_figures(),
             appendix: BTreeMap::new(),
             signature: Signature {
+                signer: Signer::Chair,
                 authority: Text::new("TM. ỦY BAN NHÂN DÂN"),
                 title: Text::new("CHỦ TỊCH"),
                 name: Text::default(),
