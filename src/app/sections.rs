@@ -82,7 +82,7 @@ pub fn header_and_period(editor: Editor) -> impl IntoView {
                 "header.unit.kind",
                 "Loại đơn vị",
                 &UnitKind::ALL,
-                |kind| vi::capitalize_first(kind.noun()),
+                |kind| kind.label(),
                 report.header.unit.kind,
                 |report, kind| report.header.unit.kind = kind,
             )}

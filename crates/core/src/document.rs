@@ -575,10 +575,14 @@ impl HtmlWriter {
     }
 }
 
-/// The whole document as an `<article>`: header, title, body, closing block,
-/// footnotes, then the appendix starting on a new page.
+/// The whole document of `facts`' report as an `<article>`: see [`render`].
 pub fn html(facts: &Facts) -> String {
-    let document = Document::new(facts);
+    render(&Document::new(facts))
+}
+
+/// A document as an `<article>`: header, title, body, closing block,
+/// footnotes, then the appendix starting on a new page.
+pub fn render(document: &Document) -> String {
     let mut writer = HtmlWriter {
         html: String::with_capacity(64 * 1024),
     };
@@ -622,14 +626,19 @@ const STANDALONE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
 /// A page that stands alone: the document and its stylesheet, no script at
 /// all, for the office above to open, read and print the same way.
 pub fn standalone(facts: &Facts) -> String {
+    standalone_page(&document_title(facts.report), &Document::new(facts))
+}
+
+/// [`standalone`] of any document, under the browser tab's `title`.
+pub fn standalone_page(title: &str, document: &Document) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{STANDALONE_CSP}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{DOCUMENT_CSS}</style>\n</head>\n\
          <body class=\"standalone\">\n{}</body>\n</html>\n",
-        escape(&document_title(facts.report)),
-        html(facts)
+        escape(title),
+        render(document)
     )
 }
 

@@ -85,23 +85,38 @@ pub enum UnitKind {
     Phuong,
     ThiTran,
     DacKhu,
+    /// Any other office, its name written whole (`Sở Nội vụ`, `tỉnh Quảng
+    /// Ngãi`): the office that adds up its units' reports and sends the
+    /// totals on upward.
+    Other,
 }
 
 impl UnitKind {
-    pub const ALL: [UnitKind; 4] = [
+    pub const ALL: [UnitKind; 5] = [
         UnitKind::Xa,
         UnitKind::Phuong,
         UnitKind::ThiTran,
         UnitKind::DacKhu,
+        UnitKind::Other,
     ];
 
-    /// The common noun, lower case as it stands before a name: `phường`.
+    /// The common noun, lower case as it stands before a name: `phường`;
+    /// nothing for another office, whose name is written whole.
     pub fn noun(self) -> &'static str {
         match self {
             UnitKind::Xa => "xã",
             UnitKind::Phuong => "phường",
             UnitKind::ThiTran => "thị trấn",
             UnitKind::DacKhu => "đặc khu",
+            UnitKind::Other => "",
+        }
+    }
+
+    /// The kind as the editor's select names it: `Phường`.
+    pub fn label(self) -> String {
+        match self {
+            UnitKind::Other => "Cơ quan khác (ghi đủ tên)".to_owned(),
+            kind => vi::capitalize_first(kind.noun()),
         }
     }
 }
@@ -109,7 +124,10 @@ impl UnitKind {
 impl Unit {
     /// `phường Trương Quang Trọng`, as written inside a sentence.
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.kind.noun(), self.name.trim())
+        match self.kind {
+            UnitKind::Other => self.name.trim().to_owned(),
+            kind => format!("{} {}", kind.noun(), self.name.trim()),
+        }
     }
 
     /// `PHƯỜNG TRƯƠNG QUANG TRỌNG`, the second line of the agency block.
