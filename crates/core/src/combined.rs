@@ -144,9 +144,13 @@ impl Office {
         problems
     }
 
-    /// Reads the details kept in storage; `None` when they are not this shape.
+    /// Reads the details kept in storage; `None` when they are not this
+    /// shape. Through `serde_json::Value`, as reports are read: one copy of
+    /// the deserialising code in the wasm.
     pub fn from_json(json: &str) -> Option<Office> {
-        serde_json::from_str(json).ok()
+        serde_json::from_str::<Json>(json)
+            .and_then(serde_json::from_value)
+            .ok()
     }
 
     pub fn to_json(&self) -> String {
