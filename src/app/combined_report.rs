@@ -156,10 +156,8 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
     // Kept on every change (not before the first one).
     Effect::new(move |first: Option<()>| {
         let json = office.with(Office::to_json);
-        if first.is_some() {
-            if LocalStorage::raw().set_item(OFFICE_KEY, &json).is_err() {
-                status.set(Some(NOT_KEPT.to_owned()));
-            }
+        if first.is_some() && LocalStorage::raw().set_item(OFFICE_KEY, &json).is_err() {
+            status.set(Some(NOT_KEPT.to_owned()));
         }
     });
     let report: Memo<Option<Report>> = Memo::new(move |_| {
