@@ -115,7 +115,7 @@ test('a deputy signing for the chair prints KT. CHỦ TỊCH and PHÓ CHỦ TỊ
   await openApp(page, appUrl);
   await loadSample(page);
   // The sample was saved before the choice: its lines are free, as typed.
-  const signer = page.getByLabel('Ai ký');
+  const signer = page.getByRole('region', { name: 'Chữ ký và nơi nhận' }).getByLabel('Ai ký');
   await expect(signer).toHaveValue('2');
   await expect(field(page, 'signature.authority')).toHaveValue('TM. ỦY BAN NHÂN DÂN');
   await signer.selectOption({ label: 'Phó Chủ tịch ký thay Chủ tịch (KT. Chủ tịch)' });
