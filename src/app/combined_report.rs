@@ -13,7 +13,7 @@ use cchc_core::aggregate::Summary;
 use cchc_core::combined::{self, Office};
 use cchc_core::document;
 use cchc_core::exchange;
-use cchc_core::report::{Report, Signer};
+use cchc_core::report::Signer;
 
 /// Where the office's details are kept: apart from the drafts' keys.
 const OFFICE_KEY: &str = "bao-cao-cchc/tong-hop/co-quan";
@@ -41,25 +41,58 @@ fn load() -> (Office, Option<String>) {
 
 const NOT_KEPT: &str = "Trình duyệt không cho lưu thông tin cơ quan (bộ nhớ đầy hoặc bị chặn): những gì đang hiện vẫn còn, nhưng lần sau phải nhập lại.";
 
-type Access = fn(&mut Office) -> &mut String;
+/// One input of the office's details: its key (one of [`Office::TEXTS`]),
+/// its label, and whether it is a paragraph.
+type Field = (&'static str, &'static str, bool);
 
-/// One labelled input of the office's details; `problem` names the field
-/// of [`Office::problems`] whose message it shows.
-fn input(
-    office: RwSignal<Office>,
-    key: &'static str,
-    label: &'static str,
-    area: bool,
-    access: Access,
-) -> AnyView {
+const HEADER: [Field; 7] = [
+    ("parent_agency", "Cơ quan cấp trên (nếu có)", false),
+    (
+        "issuing_agency",
+        "Cơ quan ban hành (ví dụ ỦY BAN NHÂN DÂN, nếu có)",
+        false,
+    ),
+    ("name", "Tên cơ quan (ghi đủ, ví dụ Sở Nội vụ)", false),
+    ("number", "Số văn bản", false),
+    ("symbol", "Ký hiệu", false),
+    ("place", "Địa danh (ở dòng ngày tháng)", false),
+    ("date", "Ngày ban hành", false),
+];
+const FREE_LINES: [Field; 2] = [
+    ("authority", "Thẩm quyền ký (TM., KT., ...)", false),
+    ("title", "Chức vụ người ký (mỗi dòng một dòng in)", true),
+];
+const SIGNER_NAME: [Field; 1] = [("signer_name", "Họ và tên người ký", false)];
+const RECIPIENTS: [Field; 2] = [
+    ("recipients", "Nơi nhận (mỗi dòng một nơi)", true),
+    ("archive", "Lưu (ví dụ: VT, Vương)", false),
+];
+
+/// The inputs of `fields`.
+fn inputs(office: RwSignal<Office>, fields: &'static [Field]) -> AnyView {
+    fields
+        .iter()
+        .map(|&(key, label, area)| input(office, key, label, area))
+        .collect_view()
+        .into_any()
+}
+
+/// One labelled input of the office's details, with the message of
+/// [`Office::problems`] about its field under it.
+fn input(office: RwSignal<Office>, key: &'static str, label: &'static str, area: bool) -> AnyView {
     let id = format!("co-quan-{key}");
     let message_id = format!("{id}-msg");
     let initial = office
-        .try_update_untracked(|office| access(office).clone())
+        .try_update_untracked(|office| office.text_mut(key).cloned())
+        .flatten()
         .unwrap_or_default();
     let typed = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
-        office.update(|office| *access(office) = value);
+        office.update(|office| {
+            if let Some(text) = office.text_mut(key) {
+                *text = value;
+            }
+        });
     };
     let problem = Memo::new(move |_| {
         office.with(|office| {
@@ -120,11 +153,7 @@ fn signer(office: RwSignal<Office>) -> impl IntoView {
     };
     let lines = move || {
         if chosen.get() == Signer::Free {
-            view! {
-                {input(office, "authority", "Thẩm quyền ký (TM., KT., ...)", false, |o| &mut o.authority)}
-                {input(office, "title", "Chức vụ người ký (mỗi dòng một dòng in)", true, |o| &mut o.title)}
-            }
-            .into_any()
+            inputs(office, &FREE_LINES)
         } else {
             let signature = office.with_untracked(Office::signature);
             view! {
@@ -160,14 +189,15 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
             status.set(Some(NOT_KEPT.to_owned()));
         }
     });
-    let report: Memo<Option<Report>> = Memo::new(move |_| {
+    // Built when shown or written, not on every change.
+    let report = move || {
         summary.with(|summary| {
             editor.received.with(|received| {
                 let units = combined::units_added(summary, received);
                 office.with(|office| combined::combined_report(summary, &units, office))
             })
         })
-    });
+    };
     let empty = move || summary.with(|summary| summary.units.is_empty());
     let open = RwSignal::new(false);
     let show = move |_| {
@@ -182,26 +212,25 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
         if !open.get() {
             return String::new();
         }
-        summary.with(|summary| {
-            report.with(|report| match (summary.template.as_ref(), report) {
-                (Some(template), Some(report)) => {
-                    document::render(&combined::document(template, summary, report))
-                }
-                _ => String::new(),
-            })
+        summary.with(|summary| match (summary.template.as_ref(), report()) {
+            (Some(template), Some(report)) => {
+                document::render(&combined::document(template, summary, &report))
+            }
+            _ => String::new(),
         })
     };
     let download_html = move |_| {
+        let Some(report) = untrack(report) else {
+            return;
+        };
         summary.with_untracked(|summary| {
-            report.with_untracked(|report| {
-                if let (Some(template), Some(report)) = (summary.template.as_ref(), report) {
-                    files::download(
-                        &combined::print_file_name(report),
-                        "text/html;charset=utf-8",
-                        &combined::standalone(template, summary, report),
-                    );
-                }
-            })
+            if let Some(template) = &summary.template {
+                files::download(
+                    &combined::print_file_name(&report),
+                    "text/html;charset=utf-8",
+                    &combined::standalone(template, summary, &report),
+                );
+            }
         })
     };
     let download_json = move |_| {
@@ -214,16 +243,17 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
             focus_element("co-quan-name");
             return;
         }
+        let Some(report) = untrack(report) else {
+            return;
+        };
         summary.with_untracked(|summary| {
-            report.with_untracked(|report| {
-                if let (Some(template), Some(report)) = (summary.template.as_ref(), report) {
-                    let file = exchange::envelope(template, report, 1, &files::now_iso());
-                    let json =
-                        serde_json::to_string_pretty(&file).expect("an envelope always serialises");
-                    files::download(&combined::file_name(report), "application/json", &json);
-                    status.set(None);
-                }
-            })
+            if let Some(template) = &summary.template {
+                let file = exchange::envelope(template, &report, 1, &files::now_iso());
+                let json =
+                    serde_json::to_string_pretty(&file).expect("an envelope always serialises");
+                files::download(&combined::file_name(&report), "application/json", &json);
+                status.set(None);
+            }
         })
     };
     let print = move |_| {
@@ -237,23 +267,16 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
                     "Thông tin dưới đây in trên báo cáo tổng hợp (phụ lục là cột Tổng hợp ở trên) và được giữ lại trên máy này cho lần sau. Tệp JSON tổng hợp là một tệp báo cáo thường, đơn vị là cơ quan này: cấp trên mở bằng trang Tổng hợp nhiều báo cáo để cộng tiếp."
                 </p>
                 <div class="grid">
-                    {input(office, "parent_agency", "Cơ quan cấp trên (nếu có)", false, |o| &mut o.parent_agency)}
-                    {input(office, "issuing_agency", "Cơ quan ban hành (ví dụ ỦY BAN NHÂN DÂN, nếu có)", false, |o| &mut o.issuing_agency)}
-                    {input(office, "name", "Tên cơ quan (ghi đủ, ví dụ Sở Nội vụ)", false, |o| &mut o.name)}
-                    {input(office, "number", "Số văn bản", false, |o| &mut o.number)}
-                    {input(office, "symbol", "Ký hiệu", false, |o| &mut o.symbol)}
-                    {input(office, "place", "Địa danh (ở dòng ngày tháng)", false, |o| &mut o.place)}
-                    {input(office, "date", "Ngày ban hành", false, |o| &mut o.date)}
+                    {inputs(office, &HEADER)}
                 </div>
                 <h3>"Người ký"</h3>
                 <div class="grid">
                     {signer(office)}
-                    {input(office, "signer_name", "Họ và tên người ký", false, |o| &mut o.signer_name)}
+                    {inputs(office, &SIGNER_NAME)}
                 </div>
                 <h3>"Nơi nhận"</h3>
                 <div class="grid">
-                    {input(office, "recipients", "Nơi nhận (mỗi dòng một nơi)", true, |o| &mut o.recipients)}
-                    {input(office, "archive", "Lưu (ví dụ: VT, Vương)", false, |o| &mut o.archive)}
+                    {inputs(office, &RECIPIENTS)}
                 </div>
                 <p id="combined-status" role="status" class="message error">{move || status.get()}</p>
                 <div class="print-controls" role="group" aria-label="Báo cáo tổng hợp">

@@ -13,7 +13,6 @@
 //! Only builds data: the page that types the office's details lives in the
 //! shell, this module does not read or write storage.
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use crate::aggregate::{ReceivedFile, Summary};
@@ -31,8 +30,10 @@ use crate::vi;
 
 /// The office's details as typed on the aggregation page, kept as typed
 /// (a half-typed date is not lost): read into a header by [`Office::header`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+/// Stored as a JSON object of its texts by key ([`Office::TEXTS`]) and
+/// `signer`, written by hand over `serde_json::Value`: a derive would add
+/// its own (de)serialising code to the wasm.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Office {
     /// `ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`, or empty.
     pub parent_agency: String,
@@ -144,17 +145,70 @@ impl Office {
         problems
     }
 
+    /// The keys of the typed texts, as stored and as the page names its inputs.
+    pub const TEXTS: [&'static str; 12] = [
+        "parent_agency",
+        "issuing_agency",
+        "name",
+        "number",
+        "symbol",
+        "place",
+        "date",
+        "authority",
+        "title",
+        "signer_name",
+        "recipients",
+        "archive",
+    ];
+
+    /// The typed text under `key` (one of [`Office::TEXTS`]).
+    pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "parent_agency" => &mut self.parent_agency,
+            "issuing_agency" => &mut self.issuing_agency,
+            "name" => &mut self.name,
+            "number" => &mut self.number,
+            "symbol" => &mut self.symbol,
+            "place" => &mut self.place,
+            "date" => &mut self.date,
+            "authority" => &mut self.authority,
+            "title" => &mut self.title,
+            "signer_name" => &mut self.signer_name,
+            "recipients" => &mut self.recipients,
+            "archive" => &mut self.archive,
+            _ => return None,
+        })
+    }
+
     /// Reads the details kept in storage; `None` when they are not this
-    /// shape. Through `serde_json::Value`, as reports are read: one copy of
-    /// the deserialising code in the wasm.
+    /// shape. A key missing (kept before it existed) keeps its default.
     pub fn from_json(json: &str) -> Option<Office> {
-        serde_json::from_str::<Json>(json)
-            .and_then(serde_json::from_value)
-            .ok()
+        let stored: Json = serde_json::from_str(json).ok()?;
+        let stored = stored.as_object()?;
+        let mut office = Office::default();
+        for key in Office::TEXTS {
+            if let (Some(value), Some(text)) = (stored.get(key), office.text_mut(key)) {
+                *text = value.as_str()?.to_owned();
+            }
+        }
+        if let Some(signer) = stored.get("signer") {
+            office.signer = serde_json::from_value(signer.clone()).ok()?;
+        }
+        Some(office)
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("the office's details always serialise")
+        let mut office = self.clone();
+        let mut stored = serde_json::Map::new();
+        for key in Office::TEXTS {
+            let text = office.text_mut(key).map(std::mem::take).unwrap_or_default();
+            stored.insert(key.to_owned(), Json::String(text));
+        }
+        stored.insert(
+            "signer".to_owned(),
+            serde_json::to_value(self.signer).unwrap_or_default(),
+        );
+        Json::Object(stored).to_string()
     }
 }
 
@@ -479,8 +533,11 @@ mod tests {
         let header = office.header();
         assert_eq!(header.number, None);
         assert_eq!(header.date, None);
+        office.signer = Signer::Deputy;
         assert_eq!(Office::from_json(&office.to_json()), Some(office));
-        assert_eq!(Office::from_json("{\"name\": 1"), None);
+        assert_eq!(Office::from_json("{\"name\": \"S"), None);
+        assert_eq!(Office::from_json("{\"name\": 1}"), None);
+        assert_eq!(Office::from_json("{\"signer\": \"vice\"}"), None);
         // Details stored before a field existed still open.
         assert_eq!(
             Office::from_json("{\"name\": \"Sở Nội vụ\"}").map(|o| o.symbol),
