@@ -258,3 +258,15 @@ test('the combined report: the office\'s own header, signer and recipients over 
   await expect(page.locator('#co-quan-name')).toHaveValue('Sở Nội vụ');
   await expect(page.locator('#co-quan-recipients')).toHaveValue(OFFICE.recipients);
 });
+
+test('the office\'s details kept unreadable are said, set aside and not lost', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await page.evaluate(() => localStorage.setItem('bao-cao-cchc/tong-hop/co-quan', '{"name": "Sở Nội'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await expect(page.locator('#combined-status')).toContainText('Thông tin cơ quan đã lưu không đọc được');
+  expect(await page.evaluate(() => localStorage.getItem('bao-cao-cchc/tong-hop/co-quan/khong-doc-duoc'))).toBe('{"name": "Sở Nội');
+  // Typed again, they are kept anew.
+  await page.locator('#co-quan-name').fill('Sở Nội vụ');
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('bao-cao-cchc/tong-hop/co-quan')).name)).toBe('Sở Nội vụ');
+});

@@ -519,6 +519,17 @@ mod tests {
     }
 
     #[test]
+    fn the_office_is_named_whole_and_nothing_added_up_is_no_report() {
+        let unit = office().header().unit;
+        assert_eq!(unit.full_name(), "Sở Nội vụ");
+        assert_eq!(unit.header_line(), "SỞ NỘI VỤ");
+        assert_eq!(unit.committee(), "Sở Nội vụ");
+        assert_eq!(UnitKind::Other.label(), "Cơ quan khác (ghi đủ tên)");
+        assert_eq!(UnitKind::Phuong.label(), "Phường");
+        assert_eq!(combined_report(&add_up(&[]), &[], &office()), None);
+    }
+
+    #[test]
     fn the_offices_details_keep_what_was_typed_and_say_what_is_wrong() {
         let mut office = office();
         assert_eq!(office.problems(), []);

@@ -142,9 +142,12 @@ impl Unit {
         (vi::slug(self.name.as_str()), self.kind.noun())
     }
 
-    /// `UBND phường Trương Quang Trọng`.
+    /// `UBND phường Trương Quang Trọng`; another office by its own name.
     pub fn committee(&self) -> String {
-        format!("UBND {}", self.full_name())
+        match self.kind {
+            UnitKind::Other => self.full_name(),
+            _ => format!("UBND {}", self.full_name()),
+        }
     }
 }
 
