@@ -256,6 +256,19 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
             }
         })
     };
+    let download_word = move |_| {
+        let Some(report) = untrack(report) else {
+            return;
+        };
+        summary.with_untracked(|summary| {
+            if let Some(template) = &summary.template {
+                super::office::write(super::office::Request::docx(
+                    &combined::document(template, summary, &report),
+                    combined::docx_file_name(&report),
+                ));
+            }
+        })
+    };
     let print = move |_| {
         let _ = window().print();
     };
@@ -295,6 +308,7 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
                     </button>
                     <button type="button" on:click=print>"In"</button>
                     <button type="button" on:click=download_html>"Tải bản in (HTML)"</button>
+                    <button type="button" on:click=download_word>"Tải bản Word (.docx)"</button>
                 </div>
                 <div id="tong-hop-tai-lieu" inner_html=html></div>
             </div>

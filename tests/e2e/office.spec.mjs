@@ -253,3 +253,23 @@ test('served, the Word file is made with the network down once the app was opene
     await context.setOffline(false);
   }
 });
+
+test('the combined report of the aggregation page as a Word file: the office\'s header, signer and recipients over the totals', async ({ page, appUrl }) => {
+  test.setTimeout(120_000);
+  await openApp(page, appUrl);
+  const units = await twoUnitsExported(page);
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await page.setInputFiles('#aggregate-files', units);
+  await expect(page.locator('#aggregate-heading')).toContainText('2 đơn vị');
+  await page.locator('#co-quan-parent_agency').fill('UBND tỉnh Quảng Ngãi');
+  await page.locator('#co-quan-name').fill('Sở Nội vụ');
+  await page.locator('#co-quan-recipients').fill('Bộ Nội vụ');
+  await page.getByRole('button', { name: 'Xem bản in tổng hợp' }).click();
+  const word = await download(page, page.getByRole('button', { name: 'Tải bản Word (.docx)' }));
+  expect(word.name).toBe('tong-hop-cchc-2025-quy-I-so-noi-vu.docx');
+  const text = readOffice(word.path).text.normalize('NFC');
+  for (const expected of [
+    'UBND TỈNH QUẢNG NGÃI', 'SỞ NỘI VỤ', 'Tổng hợp kết quả thực hiện công tác cải cách hành chính Quý I năm 2025',
+    'Nơi nhận:', '- Bộ Nội vụ;', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '97,44', 'Tính lại từ tổng: 1.643/1.686',
+  ]) expect(text, expected).toContain(expected);
+});

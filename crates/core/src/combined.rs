@@ -6,7 +6,8 @@
 //! the totals: so it prints with [`crate::document`]'s writer (the office's
 //! own header, a short body, its signer and recipients, the totals as the
 //! appendix) and travels as a regular exchange file, which the aggregation
-//! page adds up like any unit's, alone to the same totals. What a single
+//! page adds up like any unit's, alone to the same totals. The Word file
+//! is written from the same [`Document`]. What a single
 //! report cannot hold is said here once: a coded choice is counted per
 //! option, so its counts travel in the row's note, not as a value.
 //!
@@ -389,6 +390,11 @@ pub fn print_file_name(report: &Report) -> String {
     file_name(report).replace(".json", "-ban-in.html")
 }
 
+/// `tong-hop-cchc-2025-quy-I-so-noi-vu.docx`.
+pub fn docx_file_name(report: &Report) -> String {
+    file_name(report).replace(".json", ".docx")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,6 +517,10 @@ mod tests {
         assert_eq!(
             print_file_name(&report),
             "tong-hop-cchc-2025-quy-I-so-noi-vu-ban-in.html"
+        );
+        assert_eq!(
+            docx_file_name(&report),
+            "tong-hop-cchc-2025-quy-I-so-noi-vu.docx"
         );
         // The choice of signer of the editor, here too.
         report.signature.signer = Signer::Deputy;
