@@ -41,7 +41,7 @@ fn load() -> (Office, Option<String>) {
 
 const NOT_KEPT: &str = "Trình duyệt không cho lưu thông tin cơ quan (bộ nhớ đầy hoặc bị chặn): những gì đang hiện vẫn còn, nhưng lần sau phải nhập lại.";
 
-/// One input of the office's details: its key (one of [`Office::TEXTS`]),
+/// One input of the office's details: its key (see [`Office::text_mut`]),
 /// its label, and whether it is a paragraph.
 type Field = (&'static str, &'static str, bool);
 

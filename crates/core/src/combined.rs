@@ -31,7 +31,7 @@ use crate::vi;
 
 /// The office's details as typed on the aggregation page, kept as typed
 /// (a half-typed date is not lost): read into a header by [`Office::header`].
-/// Stored as a JSON object of its texts by key ([`Office::TEXTS`]) and
+/// Stored as a JSON object of its texts by key ([`Office::text_mut`]) and
 /// `signer`, written by hand over `serde_json::Value`: a derive would add
 /// its own (de)serialising code to the wasm.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,39 +146,31 @@ impl Office {
         problems
     }
 
-    /// The keys of the typed texts, as stored and as the page names its inputs.
-    pub const TEXTS: [&'static str; 12] = [
-        "parent_agency",
-        "issuing_agency",
-        "name",
-        "number",
-        "symbol",
-        "place",
-        "date",
-        "authority",
-        "title",
-        "signer_name",
-        "recipients",
-        "archive",
-    ];
+    /// Every typed text with its key, as stored and as the page names its
+    /// inputs.
+    fn texts_mut(&mut self) -> [(&'static str, &mut String); 12] {
+        [
+            ("parent_agency", &mut self.parent_agency),
+            ("issuing_agency", &mut self.issuing_agency),
+            ("name", &mut self.name),
+            ("number", &mut self.number),
+            ("symbol", &mut self.symbol),
+            ("place", &mut self.place),
+            ("date", &mut self.date),
+            ("authority", &mut self.authority),
+            ("title", &mut self.title),
+            ("signer_name", &mut self.signer_name),
+            ("recipients", &mut self.recipients),
+            ("archive", &mut self.archive),
+        ]
+    }
 
-    /// The typed text under `key` (one of [`Office::TEXTS`]).
+    /// The typed text under `key`.
     pub fn text_mut(&mut self, key: &str) -> Option<&mut String> {
-        Some(match key {
-            "parent_agency" => &mut self.parent_agency,
-            "issuing_agency" => &mut self.issuing_agency,
-            "name" => &mut self.name,
-            "number" => &mut self.number,
-            "symbol" => &mut self.symbol,
-            "place" => &mut self.place,
-            "date" => &mut self.date,
-            "authority" => &mut self.authority,
-            "title" => &mut self.title,
-            "signer_name" => &mut self.signer_name,
-            "recipients" => &mut self.recipients,
-            "archive" => &mut self.archive,
-            _ => return None,
-        })
+        self.texts_mut()
+            .into_iter()
+            .find(|(known, _)| *known == key)
+            .map(|(_, text)| text)
     }
 
     /// Reads the details kept in storage; `None` when they are not this
@@ -187,8 +179,8 @@ impl Office {
         let stored: Json = serde_json::from_str(json).ok()?;
         let stored = stored.as_object()?;
         let mut office = Office::default();
-        for key in Office::TEXTS {
-            if let (Some(value), Some(text)) = (stored.get(key), office.text_mut(key)) {
+        for (key, text) in office.texts_mut() {
+            if let Some(value) = stored.get(key) {
                 *text = value.as_str()?.to_owned();
             }
         }
@@ -201,9 +193,8 @@ impl Office {
     pub fn to_json(&self) -> String {
         let mut office = self.clone();
         let mut stored = serde_json::Map::new();
-        for key in Office::TEXTS {
-            let text = office.text_mut(key).map(std::mem::take).unwrap_or_default();
-            stored.insert(key.to_owned(), Json::String(text));
+        for (key, text) in office.texts_mut() {
+            stored.insert(key.to_owned(), Json::String(std::mem::take(text)));
         }
         stored.insert(
             "signer".to_owned(),
