@@ -277,7 +277,7 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
             <section class="combined-form aggregate-main" aria-labelledby="combined-heading" hidden=move || open.get()>
                 <h2 id="combined-heading">"Báo cáo tổng hợp của cơ quan"</h2>
                 <p class="hint">
-                    "Thông tin dưới đây in trên báo cáo tổng hợp (phụ lục là cột Tổng hợp ở trên) và được giữ lại trên máy này cho lần sau. Tệp JSON tổng hợp là một tệp báo cáo thường, đơn vị là cơ quan này: cấp trên mở bằng trang Tổng hợp nhiều báo cáo để cộng tiếp."
+                    "Thông tin dưới đây in trên báo cáo tổng hợp (phụ lục là cột Tổng hợp ở trên) và được giữ lại trên máy này cho lần sau. Tệp JSON tổng hợp là một tệp báo cáo thường, đơn vị là cơ quan này: cấp trên mở bằng trang Tổng hợp nhiều báo cáo để cộng tiếp, mỗi tên cơ quan một lần: nên ghi tên phân biệt được với các cơ quan khác cùng gửi lên (ví dụ Sở Nội vụ tỉnh Quảng Ngãi)."
                 </p>
                 <div class="grid">
                     {inputs(office, &HEADER)}
