@@ -343,6 +343,7 @@ pub fn page(editor: Editor) -> impl IntoView {
                 {unit_pages(summary, query, first, matching)}
                 {shown_table}
             </section>
+            {super::combined_report::section(editor, summary)}
         </div>
     }
 }

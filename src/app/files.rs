@@ -62,7 +62,7 @@ fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) {
     );
 }
 
-fn now_iso() -> String {
+pub(super) fn now_iso() -> String {
     js_sys::Date::new_0()
         .to_iso_string()
         .as_string()

@@ -18,6 +18,7 @@
 mod aggregation;
 mod appendix_card;
 mod autosave;
+mod combined_report;
 mod crash;
 mod drafts;
 mod fields;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::fields::{self, enum_select, field, Look};
 use super::Editor;
 use cchc_core::period::ReportKind;
-use cchc_core::report::{Period, Report, UnitKind};
+use cchc_core::report::{Period, Report, Signer, UnitKind};
 use cchc_core::text::Text;
 use cchc_core::vi;
 
@@ -82,7 +82,7 @@ pub fn header_and_period(editor: Editor) -> impl IntoView {
                 "header.unit.kind",
                 "Loại đơn vị",
                 &UnitKind::ALL,
-                |kind| vi::capitalize_first(kind.noun()),
+                |kind| kind.label(),
                 report.header.unit.kind,
                 |report, kind| report.header.unit.kind = kind,
             )}
@@ -131,6 +131,30 @@ pub fn header_and_period(editor: Editor) -> impl IntoView {
     card("thong-tin-chung", "Thông tin chung", body)
 }
 
+/// Free lines: the typed authority and title. A chosen signer: the lines
+/// it prints, to read.
+fn signer_lines(editor: Editor) -> AnyView {
+    let signature = editor
+        .doc
+        .with_untracked(|doc| doc.report.signature.clone());
+    if signature.signer == Signer::Free {
+        return view! {
+            {bound!(editor, "Thẩm quyền ký (TM., KT., ...)", Line, signature.authority)}
+            {bound!(editor, "Chức vụ người ký (mỗi dòng một dòng in)", Area, signature.title)}
+        }
+        .into_any();
+    }
+    view! {
+        <p class="derived">
+            <span id="d-signer">"Sẽ in: "</span>
+            <output class="preformatted" data-derived="signer" aria-labelledby="d-signer">
+                {signature.printed_titles().join("\n")}
+            </output>
+        </p>
+    }
+    .into_any()
+}
+
 pub fn closing(editor: Editor) -> impl IntoView {
     let report = editor.doc.with_untracked(|doc| doc.report.clone());
     let lines: fields::ListAccess<Text> = Arc::new(|report| Some(&mut report.recipients.lines));
@@ -142,8 +166,19 @@ pub fn closing(editor: Editor) -> impl IntoView {
     let body = view! {
         <h3>"Người ký"</h3>
         <div class="grid">
-            {bound!(editor, "Thẩm quyền ký (TM., KT., ...)", Line, signature.authority)}
-            {bound!(editor, "Chức vụ người ký (mỗi dòng một dòng in)", Area, signature.title)}
+            {enum_select(
+                editor,
+                "signature.signer",
+                "Ai ký",
+                &Signer::ALL,
+                |signer| signer.label().to_owned(),
+                report.signature.signer,
+                |report, signer| report.signature.signer = signer,
+            )}
+            {super::redrawn_on(
+                move || editor.doc.with(|doc| doc.report.signature.signer as u64),
+                move || signer_lines(editor),
+            )}
             {bound!(editor, "Họ và tên người ký", Line, signature.name)}
         </div>
         <h3>"Nơi nhận"</h3>

@@ -32,6 +32,13 @@ test('axe finds no serious or critical violation, with issues shown, in the hist
   await page.setInputFiles('#aggregate-files', resolve(root, 'public/examples/bao-cao-cchc-quy-I-2025-phuong-truong-quang-trong.json'));
   await expect(page.locator('#aggregate-heading')).toContainText('1 đơn vị');
   expect(await graveViolations(page)).toEqual([]);
+  // The office's details with a problem shown, then the combined report's print view.
+  await page.locator('#co-quan-date').fill('31/2/2025');
+  await expect(page.locator('#co-quan-date')).toHaveAttribute('aria-invalid', 'true');
+  expect(await graveViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Xem bản in tổng hợp' }).click();
+  await expect(page.locator('#tong-hop-tai-lieu .document')).toBeVisible();
+  expect(await graveViolations(page)).toEqual([]);
 });
 
 test('the Tab key reaches every field of the report', async ({ page, appUrl }) => {

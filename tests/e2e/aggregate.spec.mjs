@@ -1,11 +1,13 @@
 // The receiving office: many units' files opened at once and added up,
 // with refused files named, drafts in storage untouched, and the sum as CSV.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import {
   test, expect, openApp, storedKeys, root, parseCsv, twoUnitsExported,
 } from './app.mjs';
+import { firstLine, pdfPages, printToPdf } from './pdf.mjs';
 
 
 const cell = (page, code, column) => page.locator(`#aggregate-table tr[data-code="${code}"] td`).nth(column);
@@ -131,4 +133,140 @@ test('many units: the totals first, ten unit columns at a time, pages and a sear
   await expect(unitHeaders).toHaveCount(0);
   await page.getByLabel('Tìm đơn vị').fill('');
   await expect(pageLine).toHaveText('Đơn vị 1–10 / 25');
+});
+
+/// Saves a download under its own name; its path.
+async function saved(download) {
+  const path = resolve(mkdtempSync(resolve(tmpdir(), 'cchc-tong-hop-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+async function downloadFrom(page, button) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  return download;
+}
+
+/// The printed text of a PDF, whitespace collapsed, in drawing order.
+const printedText = (pdf) => pdfPages(pdf, { raw: true }).join('\n').replace(/\s+/g, ' ');
+
+const OFFICE = {
+  parent_agency: 'UBND tỉnh Quảng Ngãi',
+  name: 'Sở Nội vụ',
+  number: '7',
+  symbol: 'BC-SNV',
+  place: 'Quảng Ngãi',
+  date: '10/4/2025',
+  signer_name: 'Nguyễn Văn An',
+  recipients: 'Bộ Nội vụ\nUBND tỉnh Quảng Ngãi',
+};
+
+/// What the combined report prints, in any form.
+function expectCombined(text) {
+  for (const expected of [
+    'UBND TỈNH QUẢNG NGÃI', 'SỞ NỘI VỤ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 07/BC-SNV',
+    'Quảng Ngãi, ngày 10 tháng 4 năm 2025', 'BÁO CÁO',
+    'Tổng hợp kết quả thực hiện công tác cải cách hành chính Quý I năm 2025',
+    'của 2 đơn vị, Sở Nội vụ tổng hợp số liệu như Phụ lục kèm theo.',
+    'Nơi nhận:', '- Bộ Nội vụ;', '- UBND tỉnh Quảng Ngãi;', '- Lưu: VT.',
+    'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An',
+    '(Kèm theo Báo cáo số 07/BC-SNV ngày 10/4/2025 của Sở Nội vụ)',
+    '97,44', 'Tính lại từ tổng: 1.643/1.686',
+  ]) expect(text, expected).toContain(expected);
+  // Neither the page's controls nor the units' columns are printed.
+  for (const absent of ['Xem bản in tổng hợp', 'Tải JSON tổng hợp', 'Chọn các tệp', 'Phường Nghĩa Lộ', 'Tên cơ quan']) {
+    expect(text).not.toContain(absent);
+  }
+}
+
+test('the combined report: the office\'s own header, signer and recipients over the totals, printed, as HTML without script, and as JSON read back to the same totals', async ({ page, appUrl, context }) => {
+  await openApp(page, appUrl);
+  const units = await twoUnitsExported(page);
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await page.setInputFiles('#aggregate-files', units);
+  await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 2 đơn vị');
+
+  // A wrong date is said at once, what was typed stays; then corrected.
+  const date = page.locator('#co-quan-date');
+  await date.fill('31/2/2025');
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#co-quan-date-msg')).toContainText('Ngày «31/2/2025»');
+  await expect(date).toHaveValue('31/2/2025');
+  // Without the office's name, no JSON: the page says why.
+  await page.getByRole('button', { name: 'Tải JSON tổng hợp' }).click();
+  await expect(page.locator('#combined-status')).toContainText('Chưa có tên cơ quan');
+  for (const [key, value] of Object.entries(OFFICE)) await page.locator(`#co-quan-${key}`).fill(value);
+  await expect(date).not.toHaveAttribute('aria-invalid', 'true');
+  // A provincial department's free lines by default; the editor's choices too.
+  await expect(page.locator('#co-quan-signer')).toHaveValue('2');
+  await expect(page.locator('#co-quan-authority')).toHaveValue('KT. GIÁM ĐỐC');
+
+  await page.getByRole('button', { name: 'Xem bản in tổng hợp' }).click();
+  const view = page.locator('#tong-hop-tai-lieu');
+  await expect(view.locator('.document')).toBeVisible();
+  await expect(page.locator('#aggregate-table')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Quay lại bảng tổng hợp' })).toBeFocused();
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  await page.getByRole('button', { name: 'In', exact: true }).click();
+  expect(await page.evaluate(() => window.printed)).toBe(1);
+  const pdf = await printToPdf(page);
+  expectCombined(printedText(pdf));
+  expect(firstLine(pdfPages(pdf)[0])).toMatch(/^UBND TỈNH QUẢNG NGÃI/);
+
+  const html = await saved(await downloadFrom(page, 'Tải bản in (HTML)'));
+  expect(html).toMatch(/tong-hop-cchc-2025-quy-I-so-noi-vu-ban-in\.html$/);
+  const source = readFileSync(html, 'utf8');
+  expect(source.toLowerCase()).not.toContain('<script');
+  expect(source).not.toMatch(/\son[a-z]+=/i);
+  const standalone = await context.newPage();
+  await standalone.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  await standalone.goto(`file://${html}`);
+  expectCombined(printedText(await printToPdf(standalone)));
+  await standalone.close();
+
+  // The totals as a report file of the office, which this page adds up again.
+  await page.getByRole('button', { name: 'Quay lại bảng tổng hợp' }).click();
+  await expect(page.getByRole('button', { name: 'Xem bản in tổng hợp' })).toBeFocused();
+  const json = await downloadFrom(page, 'Tải JSON tổng hợp');
+  expect(json.suggestedFilename()).toBe('tong-hop-cchc-2025-quy-I-so-noi-vu.json');
+  const totals = await page.locator('#aggregate-table tbody tr[data-code] td.total').allTextContents();
+  expect(totals.filter(Boolean).length).toBeGreaterThan(40);
+  await page.getByRole('button', { name: 'Bỏ các tệp đã chọn' }).click();
+  await page.setInputFiles('#aggregate-files', await saved(json));
+  await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 1 đơn vị');
+  await expect(page.locator('#aggregate-table thead th').nth(5)).toHaveText('Sở Nội vụ');
+  await expect(page.locator('#aggregate-notes')).not.toContainText('Không cộng');
+  const again = await page.locator('#aggregate-table tbody tr[data-code] td.total').allTextContents();
+  // Equal row by row, but for a choice (counted per option, its counts in the note).
+  const codes = await page.locator('#aggregate-table tbody tr[data-code]').evaluateAll((rows) => rows.map((row) => row.dataset.code));
+  const differ = codes.filter((code, index) => again[index] !== totals[index]);
+  expect(differ).toContain('1.3.b');
+  for (const code of differ) {
+    const index = codes.indexOf(code);
+    expect(totals[index], code).toMatch(/^[^:;]+: \d+(; [^:;]+: \d+)*$/);
+    expect(again[index], code).toBe('');
+  }
+  expect(codes.length - differ.length).toBeGreaterThan(45);
+  await expect(cell(page, '1.1.a', TOTAL)).toHaveText('66');
+  await expect(cell(page, '3.4.b', TOTAL)).toHaveText('97,44');
+
+  // The office's details are kept for next time.
+  await page.reload();
+  await expect(page.locator('#co-quan-name')).toHaveValue('Sở Nội vụ');
+  await expect(page.locator('#co-quan-recipients')).toHaveValue(OFFICE.recipients);
+});
+
+test('the office\'s details kept unreadable are said, set aside and not lost', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await page.evaluate(() => localStorage.setItem('bao-cao-cchc/tong-hop/co-quan', '{"name": "Sở Nội'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await expect(page.locator('#combined-status')).toContainText('Thông tin cơ quan đã lưu không đọc được');
+  expect(await page.evaluate(() => localStorage.getItem('bao-cao-cchc/tong-hop/co-quan/khong-doc-duoc'))).toBe('{"name": "Sở Nội');
+  // Typed again, they are kept anew.
+  await page.locator('#co-quan-name').fill('Sở Nội vụ');
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('bao-cao-cchc/tong-hop/co-quan')).name)).toBe('Sở Nội vụ');
 });

@@ -213,6 +213,13 @@ test('markup typed into every kind of field runs nowhere: editor, print view, fi
   await page.setInputFiles('#aggregate-files', exported);
   await expect(page.locator('#aggregate-table thead')).toContainText(HOSTILE);
   await expect(page.locator(`body :is(${MARKUP})`)).toHaveCount(0);
+  // Typed as the office's details of the combined report, and printed.
+  for (const key of ['name', 'signer_name', 'recipients']) await page.locator(`#co-quan-${key}`).fill(HOSTILE);
+  await page.getByRole('button', { name: 'Xem bản in tổng hợp' }).click();
+  const combined = page.locator('#tong-hop-tai-lieu .document');
+  await expect(combined).toContainText(HOSTILE);
+  await expect(combined.locator(MARKUP)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Quay lại bảng tổng hợp' }).click();
 
   expect(await pwned(page)).toBeUndefined();
   expect(await policy.violations()).toEqual([]);

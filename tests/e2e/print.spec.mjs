@@ -110,3 +110,22 @@ test('a missing value prints as an empty cell and typed markup prints as text', 
   // A typed 0 is a value and prints; what is not typed stays a blank to fill in.
   await expect(view).toContainText('là 0 hồ sơ, đã giải quyết và trả cho công dân là …/0 hồ sơ');
 });
+
+test('a deputy signing for the chair prints KT. CHỦ TỊCH and PHÓ CHỦ TỊCH under TM. ỦY BAN NHÂN DÂN', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  // The sample was saved before the choice: its lines are free, as typed.
+  const signer = page.getByRole('region', { name: 'Chữ ký và nơi nhận' }).getByLabel('Ai ký');
+  await expect(signer).toHaveValue('2');
+  await expect(field(page, 'signature.authority')).toHaveValue('TM. ỦY BAN NHÂN DÂN');
+  await signer.selectOption({ label: 'Phó Chủ tịch ký thay Chủ tịch (KT. Chủ tịch)' });
+  await expect(field(page, 'signature.authority')).toHaveCount(0);
+  await expect(page.locator('[data-derived="signer"]')).toHaveText('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH');
+  await waitSaved(page);
+  await openPrintView(page);
+  await expect(printView(page).locator('.signer-title')).toHaveText(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+  const text = pdfPages(await printToPdf(page)).join('\n');
+  const at = ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trương Thanh Thảo'].map((line) => text.indexOf(line));
+  expect(at.every((position) => position >= 0)).toBe(true);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+});

@@ -40,14 +40,6 @@ pub fn escape(text: &str) -> String {
     escaped
 }
 
-/// The non-empty lines of a typed text, trimmed.
-fn lines_of(text: &Text) -> impl Iterator<Item = &str> {
-    text.as_str()
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-}
-
 /// The document as laid out for print, in any format: the HTML of the
 /// print view and the Word file are both written from it, so they cannot
 /// differ. Every text is plain (not yet escaped for any format).
@@ -189,7 +181,11 @@ impl Builder<'_> {
 
     fn header(&self) -> Header {
         let header = &self.report.header;
-        let mut issuer: Vec<String> = lines_of(&header.issuing_agency).map(text::upper).collect();
+        let mut issuer: Vec<String> = header
+            .issuing_agency
+            .filled_lines()
+            .map(text::upper)
+            .collect();
         if !header.unit.name.is_blank() {
             issuer.push(header.unit.header_line());
         }
@@ -204,7 +200,11 @@ impl Builder<'_> {
             format!("{place}, {date}")
         };
         Header {
-            parent_agency: lines_of(&header.parent_agency).map(text::upper).collect(),
+            parent_agency: header
+                .parent_agency
+                .filled_lines()
+                .map(text::upper)
+                .collect(),
             issuer,
             national_title: NATIONAL_TITLE.to_owned(),
             motto: MOTTO.to_owned(),
@@ -217,7 +217,7 @@ impl Builder<'_> {
         for block in blocks {
             match block {
                 Block::Text(text) => {
-                    let lines: Vec<&str> = lines_of(&text.text).collect();
+                    let lines: Vec<&str> = text.text.filled_lines().collect();
                     if lines.is_empty() {
                         continue;
                     }
@@ -291,10 +291,7 @@ impl Builder<'_> {
         Closing {
             recipients_title: "Nơi nhận:".to_owned(),
             recipients: self.report.recipients.printed_lines(),
-            signer_titles: lines_of(&signature.authority)
-                .chain(lines_of(&signature.title))
-                .map(text::upper)
-                .collect(),
+            signer_titles: signature.printed_titles(),
             signer_name: signature.name.trim().to_owned(),
         }
     }
@@ -572,10 +569,14 @@ impl HtmlWriter {
     }
 }
 
-/// The whole document as an `<article>`: header, title, body, closing block,
-/// footnotes, then the appendix starting on a new page.
+/// The whole document of `facts`' report as an `<article>`: see [`render`].
 pub fn html(facts: &Facts) -> String {
-    let document = Document::new(facts);
+    render(&Document::new(facts))
+}
+
+/// A document as an `<article>`: header, title, body, closing block,
+/// footnotes, then the appendix starting on a new page.
+pub fn render(document: &Document) -> String {
     let mut writer = HtmlWriter {
         html: String::with_capacity(64 * 1024),
     };
@@ -619,14 +620,19 @@ const STANDALONE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
 /// A page that stands alone: the document and its stylesheet, no script at
 /// all, for the office above to open, read and print the same way.
 pub fn standalone(facts: &Facts) -> String {
+    standalone_page(&document_title(facts.report), &Document::new(facts))
+}
+
+/// [`standalone`] of any document, under the browser tab's `title`.
+pub fn standalone_page(title: &str, document: &Document) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{STANDALONE_CSP}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{DOCUMENT_CSS}</style>\n</head>\n\
          <body class=\"standalone\">\n{}</body>\n</html>\n",
-        escape(&document_title(facts.report)),
-        html(facts)
+        escape(title),
+        render(document)
     )
 }
 
@@ -644,7 +650,7 @@ pub fn docx_file_name(report: &Report) -> String {
 mod tests {
     use super::*;
     use crate::period::ReportKind;
-    use crate::report::TextBlock;
+    use crate::report::{Signer, TextBlock};
     use crate::sample;
     use crate::template::legacy;
 
@@ -847,6 +853,56 @@ mod tests {
             before.ends_with("<head>\n<meta charset=\"utf-8\">\n"),
             "{before}"
         );
+    }
+
+    /// The signer's lines as printed, between `Nơi nhận:`'s column and the name.
+    fn signer_lines(report: &Report) -> Vec<String> {
+        Document::new(&Facts::new(&legacy(), report))
+            .closing
+            .signer_titles
+    }
+
+    #[test]
+    fn each_choice_of_signer_prints_its_lines_as_nd30_lays_them_out() {
+        let mut report = sample::sample();
+        report.signature.authority = Text::new("q. giám đốc");
+        report.signature.title = Text::new("Phó Giám đốc\n\nphụ trách");
+        report.signature.signer = Signer::Chair;
+        assert_eq!(signer_lines(&report), ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+        report.signature.signer = Signer::Deputy;
+        assert_eq!(
+            signer_lines(&report),
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
+        let text = text_of(&print(&report));
+        assert!(
+            text.contains("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trương Thanh Thảo"),
+            "{text}"
+        );
+        report.signature.signer = Signer::Free;
+        assert_eq!(
+            signer_lines(&report),
+            ["Q. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "PHỤ TRÁCH"]
+        );
+        // A new report starts with the chair signing.
+        assert_eq!(new_report().signature.signer, Signer::Chair);
+    }
+
+    #[test]
+    fn a_report_saved_before_the_choice_prints_its_lines_and_saves_as_before() {
+        let stored: serde_json::Value = serde_json::from_str(sample::SAMPLE_JSON).unwrap();
+        assert!(stored["signature"].get("signer").is_none());
+        let report = sample::sample();
+        assert_eq!(report.signature.signer, Signer::Free);
+        assert_eq!(signer_lines(&report), ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+        let written = serde_json::to_value(&report).unwrap();
+        assert_eq!(written["signature"], stored["signature"]);
+        // A chosen signer is written and read back.
+        let mut deputy = report.clone();
+        deputy.signature.signer = Signer::Deputy;
+        let json = deputy.to_json();
+        assert!(json.contains("\"signer\": \"deputy\""), "{json}");
+        assert_eq!(Report::from_json(&json).unwrap(), deputy);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 pub mod aggregate;
 pub mod appendix;
+pub mod combined;
 pub mod date;
 pub mod decimal;
 pub mod document;

@@ -85,23 +85,38 @@ pub enum UnitKind {
     Phuong,
     ThiTran,
     DacKhu,
+    /// Any other office, its name written whole (`Sở Nội vụ`, `tỉnh Quảng
+    /// Ngãi`): the office that adds up its units' reports and sends the
+    /// totals on upward.
+    Other,
 }
 
 impl UnitKind {
-    pub const ALL: [UnitKind; 4] = [
+    pub const ALL: [UnitKind; 5] = [
         UnitKind::Xa,
         UnitKind::Phuong,
         UnitKind::ThiTran,
         UnitKind::DacKhu,
+        UnitKind::Other,
     ];
 
-    /// The common noun, lower case as it stands before a name: `phường`.
+    /// The common noun, lower case as it stands before a name: `phường`;
+    /// nothing for another office, whose name is written whole.
     pub fn noun(self) -> &'static str {
         match self {
             UnitKind::Xa => "xã",
             UnitKind::Phuong => "phường",
             UnitKind::ThiTran => "thị trấn",
             UnitKind::DacKhu => "đặc khu",
+            UnitKind::Other => "",
+        }
+    }
+
+    /// The kind as the editor's select names it: `Phường`.
+    pub fn label(self) -> String {
+        match self {
+            UnitKind::Other => "Cơ quan khác (ghi đủ tên)".to_owned(),
+            kind => vi::capitalize_first(kind.noun()),
         }
     }
 }
@@ -109,7 +124,10 @@ impl UnitKind {
 impl Unit {
     /// `phường Trương Quang Trọng`, as written inside a sentence.
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.kind.noun(), self.name.trim())
+        match self.kind {
+            UnitKind::Other => self.name.trim().to_owned(),
+            kind => format!("{} {}", kind.noun(), self.name.trim()),
+        }
     }
 
     /// `PHƯỜNG TRƯƠNG QUANG TRỌNG`, the second line of the agency block.
@@ -124,9 +142,12 @@ impl Unit {
         (vi::slug(self.name.as_str()), self.kind.noun())
     }
 
-    /// `UBND phường Trương Quang Trọng`.
+    /// `UBND phường Trương Quang Trọng`; another office by its own name.
     pub fn committee(&self) -> String {
-        format!("UBND {}", self.full_name())
+        match self.kind {
+            UnitKind::Other => self.full_name(),
+            _ => format!("UBND {}", self.full_name()),
+        }
     }
 }
 
@@ -284,15 +305,73 @@ pub enum CellValue {
     Text(Text),
 }
 
+/// Who signs: the chair, a deputy for the chair, or lines typed freely.
+/// Each prints the authority and title lines of Nghị định 30/2020.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    /// The typed `authority` and `title`: what every report saved before
+    /// the choice existed has, so it prints as it always did.
+    #[default]
+    Free,
+    /// `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`.
+    Chair,
+    /// `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`.
+    Deputy,
+}
+
+impl Signer {
+    pub const ALL: [Signer; 3] = [Signer::Chair, Signer::Deputy, Signer::Free];
+
+    /// The choice as the editor names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Signer::Chair => "Chủ tịch ký (TM. Ủy ban nhân dân)",
+            Signer::Deputy => "Phó Chủ tịch ký thay Chủ tịch (KT. Chủ tịch)",
+            Signer::Free => "Tự ghi thẩm quyền và chức vụ",
+        }
+    }
+
+    fn is_free(&self) -> bool {
+        *self == Signer::Free
+    }
+}
+
 /// The signature block on the right of the closing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Signature {
-    /// `TM. ỦY BAN NHÂN DÂN`, or empty.
+    /// Who signs. Absent (and not written) for free lines, so that reports
+    /// saved before the choice open, print and checksum as they did.
+    #[serde(default, skip_serializing_if = "Signer::is_free")]
+    pub signer: Signer,
+    /// `TM. ỦY BAN NHÂN DÂN`, or empty. Printed for free lines only.
     #[serde(default)]
     pub authority: Text,
     /// `CHỦ TỊCH`, `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` on two lines, ...
+    /// Printed for free lines only.
     pub title: Text,
     pub name: Text,
+}
+
+impl Signature {
+    /// The lines above the signature, upper case, one per printed line.
+    pub fn printed_titles(&self) -> Vec<String> {
+        const COMMITTEE: &str = "TM. ỦY BAN NHÂN DÂN";
+        match self.signer {
+            Signer::Chair => vec![COMMITTEE.to_owned(), "CHỦ TỊCH".to_owned()],
+            Signer::Deputy => vec![
+                COMMITTEE.to_owned(),
+                "KT. CHỦ TỊCH".to_owned(),
+                "PHÓ CHỦ TỊCH".to_owned(),
+            ],
+            Signer::Free => self
+                .authority
+                .filled_lines()
+                .chain(self.title.filled_lines())
+                .map(text::upper)
+                .collect(),
+        }
+    }
 }
 
 /// `Nơi nhận:`: one line per recipient, then the archive line.
@@ -348,6 +427,7 @@ impl Report {
             figures: template.empty_figures(),
             appendix: BTreeMap::new(),
             signature: Signature {
+                signer: Signer::Chair,
                 authority: Text::new("TM. ỦY BAN NHÂN DÂN"),
                 title: Text::new("CHỦ TỊCH"),
                 name: Text::default(),

@@ -18,7 +18,7 @@ use crate::date::Date;
 use crate::decimal::Decimal;
 use crate::facts::{holds, Facts};
 use crate::period::REPORT_YEARS;
-use crate::report::{CellValue, Report};
+use crate::report::{CellValue, Report, Signer};
 use crate::template::{FigureKind, Style, Template, Value, ValueKind};
 use crate::text::Text;
 use crate::vi;
@@ -388,11 +388,13 @@ fn check_appendix(checker: &mut Checker, template: &Template, report: &Report) {
 }
 
 fn check_closing(checker: &mut Checker, report: &Report) {
-    checker.require_text(
-        "signature.title",
-        &report.signature.title,
-        "chức danh người ký",
-    );
+    if report.signature.signer == Signer::Free {
+        checker.require_text(
+            "signature.title",
+            &report.signature.title,
+            "chức danh người ký",
+        );
+    }
     checker.require_text("signature.name", &report.signature.name, "họ tên người ký");
     if report.recipients.lines.iter().all(Text::is_blank) {
         checker.warning(

@@ -126,6 +126,14 @@ impl Text {
     pub fn is_blank(&self) -> bool {
         self.0.trim().is_empty()
     }
+
+    /// The non-empty lines, trimmed.
+    pub fn filled_lines(&self) -> impl Iterator<Item = &str> {
+        self.0
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+    }
 }
 
 impl Deref for Text {
