@@ -428,6 +428,19 @@ pub fn replacements(before: &[UnitColumn], after: &[UnitColumn]) -> Vec<String> 
         .collect()
 }
 
+/// `Đang giữ 10 tệp (1.234 KB) trong bộ nhớ của trình duyệt.`: what the
+/// page keeps of the files received, in whole KB rounded up.
+pub fn kept_line(files: usize, bytes: usize) -> String {
+    if files == 0 {
+        return "Chưa giữ tệp nào trong bộ nhớ của trình duyệt.".to_owned();
+    }
+    format!(
+        "Đang giữ {} tệp ({} KB) trong bộ nhớ của trình duyệt.",
+        vi::group_digits(files as u64),
+        vi::group_digits(bytes.div_ceil(1024) as u64)
+    )
+}
+
 /// The sum of `numbers`, or `None` beyond what a Decimal holds.
 fn checked_sum(numbers: &[Decimal]) -> Option<Decimal> {
     numbers
@@ -1049,5 +1062,21 @@ mod tests {
         assert!(replacements(&before.units, &older.units).is_empty());
         assert_eq!(older.files[2].outcome, Outcome::Superseded);
         assert!(replacements(&[], &after.units).is_empty());
+    }
+
+    #[test]
+    fn the_files_kept_are_counted_in_kb() {
+        assert_eq!(
+            kept_line(0, 0),
+            "Chưa giữ tệp nào trong bộ nhớ của trình duyệt."
+        );
+        assert_eq!(
+            kept_line(10, 1_263_617),
+            "Đang giữ 10 tệp (1.235 KB) trong bộ nhớ của trình duyệt."
+        );
+        assert_eq!(
+            kept_line(1, 1),
+            "Đang giữ 1 tệp (1 KB) trong bộ nhớ của trình duyệt."
+        );
     }
 }
