@@ -171,6 +171,14 @@ fn notes(summary: &Summary) -> impl IntoView {
     view! { <ul id="aggregate-notes" class="issues">{items}</ul> }
 }
 
+/// A table's column headings.
+pub fn column_heads(names: &[&'static str]) -> impl IntoView {
+    names
+        .iter()
+        .map(|name| view! { <th scope="col">{*name}</th> })
+        .collect_view()
+}
+
 /// The units' values behind one total, and the units without one.
 fn breakdown_view(breakdown: &aggregate::Breakdown) -> impl IntoView {
     let values = breakdown
@@ -299,11 +307,7 @@ fn table(
             <table class="appendix aggregate" id="aggregate-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Stt"</th>
-                        <th scope="col">"Chỉ tiêu"</th>
-                        <th scope="col">"Đơn vị tính"</th>
-                        <th scope="col">"Tổng hợp"</th>
-                        <th scope="col">"Cách tính, còn thiếu"</th>
+                        {column_heads(&["Stt", "Chỉ tiêu", "Đơn vị tính", "Tổng hợp", "Cách tính, còn thiếu"])}
                         {units}
                     </tr>
                 </thead>

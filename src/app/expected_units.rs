@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::aggregation::column_heads;
 use super::{files, kept_files, storage, Editor, Notice};
 use cchc_core::aggregate::Summary;
 use cchc_core::expected::{self, RollCall};
@@ -115,12 +116,7 @@ fn roll_call_view(roll: &RollCall) -> impl IntoView {
         <div class="table-scroll">
             <table id="tinh-trang-don-vi" class="expected-units">
                 <thead>
-                    <tr>
-                        <th scope="col">"Stt"</th>
-                        <th scope="col">"Đơn vị"</th>
-                        <th scope="col">"Tình trạng"</th>
-                        <th scope="col">"Tệp đã nhận"</th>
-                    </tr>
+                    <tr>{column_heads(&["Stt", "Đơn vị", "Tình trạng", "Tệp đã nhận"])}</tr>
                 </thead>
                 <tbody>{unit_rows(roll)}</tbody>
             </table>

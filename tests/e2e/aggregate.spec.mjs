@@ -246,3 +246,44 @@ test('the expected units: who has not sent, each unit\'s status, what makes up a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the expected units from a CSV column and from the files received; a garbage CSV and a refused write are said in Vietnamese and lose nothing', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  const [first, second] = await twoUnitsExported(page);
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  const list = page.getByLabel('Mỗi dòng một đơn vị');
+  const banner = page.locator('.aggregate-main .banner');
+  await page.setInputFiles('#expected-csv', {
+    name: 'danh-sach.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('\ufeffSTT;Tên đơn vị;Ghi chú\r\n1;Phường Nghĩa Lộ;x\r\n2;"Xã  Nghĩa Hà";y\r\n3;phường nghĩa lộ;z\r\n'),
+  });
+  await expect(list).toHaveValue('Phường Nghĩa Lộ\nXã Nghĩa Hà');
+  await expect(banner).toContainText('Đã thêm 2 đơn vị từ tệp «danh-sach.csv» vào danh sách (nay có 2 đơn vị).');
+  await expect(page.locator('#chua-gui-so')).toHaveText('Chưa gửi: 2 / 2 đơn vị');
+
+  // A spreadsheet that is not CSV: refused with the reason, the list as it was.
+  await page.setInputFiles('#expected-csv', { name: 'hong.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0x41]) });
+  await expect(banner).toContainText('Không đọc được danh sách đơn vị từ tệp «hong.csv»: tệp không phải tệp CSV');
+  await expect(list).toHaveValue('Phường Nghĩa Lộ\nXã Nghĩa Hà');
+
+  // The browser refuses to keep the files: they are added up all the same, and the office is told.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = () => { throw new DOMException('Bộ nhớ đầy', 'QuotaExceededError'); };
+  });
+  await page.setInputFiles('#aggregate-files', [first, second]);
+  await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 2 đơn vị');
+  await expect(banner).toContainText('vào bộ nhớ của trình duyệt (có thể bộ nhớ đã đầy');
+  await expect(page.locator('#aggregate-kept')).toHaveText('Chưa giữ tệp nào trong bộ nhớ của trình duyệt.');
+  await expect(page.locator('#chua-gui li')).toHaveText(['Xã Nghĩa Hà']);
+  await expect(page.locator('#tinh-trang-don-vi tbody td.status')).toHaveText(['đã gửi, hợp lệ', 'chưa gửi']);
+  await expect(page.locator('#ngoai-danh-sach li')).toHaveText([
+    `Phường Trương Quang Trọng · ${first.name} (lần xuất thứ 1): đã gửi, hợp lệ`,
+  ]);
+
+  // The units of the files received join the list.
+  await page.getByRole('button', { name: 'Lấy từ các tệp đã nhận' }).click();
+  await expect(list).toHaveValue('Phường Nghĩa Lộ\nXã Nghĩa Hà\nPhường Trương Quang Trọng');
+  await expect(page.locator('#chua-gui-so')).toHaveText('Chưa gửi: 1 / 3 đơn vị');
+  await expect(page.locator('#ngoai-danh-sach')).toHaveCount(0);
+});
