@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::aggregation::column_heads;
-use super::{files, kept_files, storage, Editor, Notice};
+use super::{files, kept_files, office, storage, Editor, Notice};
 use cchc_core::aggregate::Summary;
 use cchc_core::expected::{self, RollCall};
 use cchc_core::vi::group_digits;
@@ -146,13 +146,26 @@ pub fn panel(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
         let input = event_target::<web_sys::HtmlInputElement>(&event);
         if let Some(file) = input.files().and_then(|list| list.get(0)) {
             files::read_file(file, move |name, bytes| {
-                let read = bytes
-                    .map_err(|error| format!("Không đọc được tệp «{name}»: {}", error.message()))
-                    .and_then(|bytes| expected::from_csv(&name, &bytes));
-                match read {
+                let done = move |name: String, read: Result<Vec<String>, String>| match read {
                     Ok(units) => add_units(editor, text, &units, &format!("từ tệp «{name}»")),
                     Err(message) => kept_files::say(editor, Notice::error(message)),
+                };
+                let bytes = match bytes {
+                    Ok(bytes) => bytes,
+                    Err(error) => {
+                        let message = format!("Không đọc được tệp «{name}»: {}", error.message());
+                        return done(name, Err(message));
+                    }
+                };
+                if !name.to_ascii_lowercase().ends_with(".xlsx") {
+                    let read = expected::from_csv(&name, &bytes);
+                    return done(name, read);
                 }
+                kept_files::say(
+                    editor,
+                    Notice::info(format!("Đang đọc tệp Excel «{name}»…")),
+                );
+                office::read_units(name.clone(), bytes, move |read| done(name, read));
             });
         }
         input.set_value("");
@@ -179,8 +192,13 @@ pub fn panel(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
                     "Lấy từ các tệp đã nhận"
                 </button>
                 <label class="file-button">
-                    "Đọc từ tệp CSV"
-                    <input type="file" id="expected-csv" accept=".csv,text/csv" on:change=picked />
+                    "Đọc từ tệp CSV hoặc Excel"
+                    <input
+                        type="file"
+                        id="expected-csv"
+                        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        on:change=picked
+                    />
                 </label>
             </div>
             {move || {

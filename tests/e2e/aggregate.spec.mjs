@@ -247,7 +247,7 @@ test('the expected units: who has not sent, each unit\'s status, what makes up a
   }
 });
 
-test('the expected units from a CSV column and from the files received; a garbage CSV and a refused write are said in Vietnamese and lose nothing', async ({ page, appUrl }) => {
+test('the expected units from a CSV column, an Excel column and the files received; a garbage CSV and a refused write are said in Vietnamese and lose nothing', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
   const [first, second] = await twoUnitsExported(page);
   await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
@@ -286,4 +286,19 @@ test('the expected units from a CSV column and from the files received; a garbag
   await expect(list).toHaveValue('Phường Nghĩa Lộ\nXã Nghĩa Hà\nPhường Trương Quang Trọng');
   await expect(page.locator('#chua-gui-so')).toHaveText('Chưa gửi: 1 / 3 đơn vị');
   await expect(page.locator('#ngoai-danh-sach')).toHaveCount(0);
+
+  // An Excel file: the sum's own workbook, whose sheet «Tệp đã nhận» has a column «Đơn vị».
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải Excel (.xlsx)' }).click(),
+  ]);
+  const workbook = { name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: readFileSync(await download.path()) };
+  await list.fill('Xã Hành Thiện');
+  await page.setInputFiles('#expected-csv', workbook);
+  await expect(list).toHaveValue('Xã Hành Thiện\nPhường Nghĩa Lộ\nPhường Trương Quang Trọng');
+  await expect(banner).toContainText(`Đã thêm 2 đơn vị từ tệp «${workbook.name}»`);
+  // A CSV file named .xlsx: refused, the list as it was.
+  await page.setInputFiles('#expected-csv', { name: 'danh-sach.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('Tên đơn vị\nXã A\n') });
+  await expect(banner).toContainText('Không đọc được tệp Excel: tệp không phải tệp .xlsx');
+  await expect(list).toHaveValue('Xã Hành Thiện\nPhường Nghĩa Lộ\nPhường Trương Quang Trọng');
 });

@@ -57,7 +57,7 @@ pub fn units_received(summary: &Summary) -> Vec<String> {
     once_each(summary.files.iter().filter_map(|file| file.unit.as_deref()))
 }
 
-/// Why a CSV file gave no list.
+/// Why a CSV or Excel file gave no list.
 fn csv_refused(file_name: &str, why: &str) -> String {
     format!(
         "Không đọc được danh sách đơn vị từ tệp «{file_name}»: {why} Danh sách cũ vẫn giữ nguyên."
@@ -94,9 +94,94 @@ fn is_unit_header(header: &str) -> bool {
     )
 }
 
+/// The names in one sheet's column named like `Đơn vị` in its header (its
+/// first row that is not blank), or `None` when no column is so named. A
+/// cell below the header that says `Đơn vị` (a unit of measure) is data.
+fn named_column(rows: &[Vec<String>]) -> Option<Vec<&str>> {
+    let header = rows
+        .iter()
+        .position(|row| row.iter().any(|cell| !cell.trim().is_empty()))?;
+    let column = rows[header]
+        .iter()
+        .position(|field| is_unit_header(field))?;
+    Some(column_of(&rows[header + 1..], column))
+}
+
+/// The cells of `column` in `rows` that may be a unit's name: a line number
+/// or a count is not.
+fn column_of(rows: &[Vec<String>], column: usize) -> Vec<&str> {
+    rows.iter()
+        .filter_map(|row| row.get(column))
+        .map(String::as_str)
+        .filter(|name| name.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// The list from the sheets of a spreadsheet (a CSV file is one sheet): the
+/// column named like `Đơn vị` or `Tên đơn vị` of the first sheet that has
+/// one, else the first sheet's first column.
+pub fn from_sheets(file_name: &str, sheets: &[Vec<Vec<String>>]) -> Result<Vec<String>, String> {
+    let names = sheets
+        .iter()
+        .find_map(|rows| named_column(rows))
+        .unwrap_or_else(|| {
+            sheets
+                .first()
+                .map_or_else(Vec::new, |rows| column_of(rows, 0))
+        });
+    let names = once_each(names);
+    if names.is_empty() {
+        return Err(csv_refused(
+            file_name,
+            "không thấy tên đơn vị nào (cột «Tên đơn vị» hoặc cột đầu tiên).",
+        ));
+    }
+    Ok(names)
+}
+
+/// Between sheets, rows and cells in [`sheets_to_text`]: the ASCII group,
+/// record and unit separators, which XML 1.0 text (a spreadsheet's cells)
+/// cannot hold.
+const SHEET_END: char = '\u{1d}';
+const ROW_END: char = '\u{1e}';
+const CELL_END: char = '\u{1f}';
+
+/// The cells of a workbook as one text, to hand from the office module
+/// (which reads `.xlsx` files) to the editor (which has the browser's
+/// Unicode functions to match the headers with) without a JSON reader.
+pub fn sheets_to_text(sheets: &[Vec<Vec<String>>]) -> String {
+    let row = |row: &Vec<String>| row.join(&CELL_END.to_string());
+    let sheet = |rows: &Vec<Vec<String>>| {
+        rows.iter()
+            .map(row)
+            .collect::<Vec<_>>()
+            .join(&ROW_END.to_string())
+    };
+    sheets
+        .iter()
+        .map(sheet)
+        .collect::<Vec<_>>()
+        .join(&SHEET_END.to_string())
+}
+
+/// The cells written by [`sheets_to_text`].
+pub fn sheets_from_text(text: &str) -> Vec<Vec<Vec<String>>> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split(SHEET_END)
+        .map(|sheet| {
+            sheet
+                .split(ROW_END)
+                .map(|row| row.split(CELL_END).map(str::to_owned).collect())
+                .collect()
+        })
+        .collect()
+}
+
 /// The list read from a CSV file (as Excel writes it: `,` or `;`, UTF-8
-/// with or without a byte-order mark): the column named like `Đơn vị` or
-/// `Tên đơn vị`, else the first column. A refusal says why in Vietnamese.
+/// with or without a byte-order mark), by [`from_sheets`]. A refusal says
+/// why in Vietnamese.
 pub fn from_csv(file_name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(csv_refused(
@@ -108,7 +193,7 @@ pub fn from_csv(file_name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
     if text.contains('\0') {
         return Err(csv_refused(
             file_name,
-            "tệp không phải tệp CSV (có ký tự lạ). Nếu là tệp Excel, hãy lưu lại dạng CSV.",
+            "tệp không phải tệp CSV (có ký tự lạ). Nếu là tệp Excel, hãy chọn tệp .xlsx hoặc lưu lại dạng CSV.",
         ));
     }
     let lines: Vec<&str> = text
@@ -125,25 +210,7 @@ pub fn from_csv(file_name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
         .iter()
         .map(|line| csv_fields(line, delimiter))
         .collect();
-    let named = rows
-        .first()
-        .and_then(|header| header.iter().position(|field| is_unit_header(field)));
-    let (column, skip) = named.map_or((0, 0), |column| (column, 1));
-    let names = once_each(
-        rows.iter()
-            .skip(skip)
-            .filter_map(|row| row.get(column))
-            .map(String::as_str)
-            // A line number or a count is not a unit's name.
-            .filter(|name| name.chars().any(char::is_alphabetic)),
-    );
-    if names.is_empty() {
-        return Err(csv_refused(
-            file_name,
-            "không thấy tên đơn vị nào (cột «Tên đơn vị» hoặc cột đầu tiên).",
-        ));
-    }
-    Ok(names)
+    from_sheets(file_name, &[rows])
 }
 
 /// Where one expected unit stands.
@@ -449,6 +516,48 @@ mod tests {
             from_csv("ds.csv", header.as_bytes()).unwrap(),
             ["Phường Nghĩa Lộ"]
         );
+    }
+
+    fn sheet(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|row| row.iter().map(|cell| (*cell).to_owned()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_workbook_gives_the_first_named_unit_column() {
+        let totals = sheet(&[
+            &["Mã", "Đơn vị tính", "Tổng hợp"],
+            &["1.1.a", "Đơn vị", "66"],
+        ]);
+        let files = sheet(&[
+            &[],
+            &["Tệp", "Đơn vị", "Lần xuất"],
+            &["a.json", "Phường Nghĩa Lộ", "1"],
+            &["hong.json", "", ""],
+            &["b.json", "Phường Trương Quang Trọng", "2"],
+        ]);
+        assert_eq!(
+            from_sheets("x.xlsx", &[totals.clone(), files]).unwrap(),
+            ["Phường Nghĩa Lộ", "Phường Trương Quang Trọng"]
+        );
+        // No named column anywhere: the first sheet's first column.
+        assert_eq!(
+            from_sheets(
+                "x.xlsx",
+                &[
+                    sheet(&[&["Xã Hành Thiện"], &["Xã Hành Đức"]]),
+                    totals.clone()
+                ]
+            )
+            .unwrap(),
+            ["Xã Hành Thiện", "Xã Hành Đức"]
+        );
+        assert!(from_sheets("x.xlsx", &[]).is_err());
+        let book = vec![totals, sheet(&[&["a", "", "b"], &[""]])];
+        assert_eq!(sheets_from_text(&sheets_to_text(&book)), book);
+        assert!(sheets_from_text("").is_empty());
+        assert!(from_sheets("x.xlsx", &[sheet(&[&["1"], &["2"]])]).is_err());
     }
 
     #[test]

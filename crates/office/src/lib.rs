@@ -12,12 +12,16 @@
 //! is the core's [`Document`](cchc_core::document::Document) (the same
 //! one the print view is written from), and what each cell of a sheet
 //! holds is the core's [`Workbook`](cchc_core::workbook::Workbook). This
-//! crate only turns them into files.
+//! crate only turns them into files, and reads the cells of an Excel file
+//! (the office's list of expected units) with the zip and XML code that
+//! is here anyway.
 
 mod docx;
+mod sheets;
 mod xlsx;
 
 pub use docx::docx;
+pub use sheets::sheets;
 pub use xlsx::xlsx;
 
 /// The wasm module's entry points: the model as JSON in, the file's bytes
@@ -42,5 +46,15 @@ mod wasm {
         let workbook: Workbook = serde_json::from_str(workbook_json)
             .map_err(|error| JsError::new(&format!("Dữ liệu bảng tính không hợp lệ: {error}")))?;
         crate::xlsx(&workbook).map_err(|error| JsError::new(&error))
+    }
+
+    /// The cells of every sheet of an `.xlsx` file, as
+    /// [`cchc_core::expected::sheets_to_text`] writes them: the editor picks
+    /// the units' column (with the browser's Unicode functions, which this
+    /// module does not have) and needs no JSON reader for them.
+    #[wasm_bindgen]
+    pub fn xlsx_cells(bytes: &[u8]) -> Result<String, JsError> {
+        let sheets = crate::sheets(bytes).map_err(|error| JsError::new(&error))?;
+        Ok(cchc_core::expected::sheets_to_text(&sheets))
     }
 }

@@ -235,3 +235,20 @@ fn a_bad_sheet_name_is_an_error_in_vietnamese() {
     let error = cchc_office::xlsx(&book).expect_err("Excel refuses the name");
     assert!(error.starts_with("Không tạo được tệp Excel"), "{error}");
 }
+
+#[test]
+fn the_aggregation_workbook_reads_back_as_the_list_of_its_units() {
+    let summary = summary();
+    let bytes = cchc_office::xlsx(&workbook::aggregation(&summary)).unwrap();
+    let sheets = cchc_office::sheets(&bytes).unwrap();
+    assert_eq!(sheets.len(), 2);
+    assert_eq!(sheets[1][0], ["Tệp", "Đơn vị", "Lần xuất", "Tình trạng"]);
+    let units = cchc_core::expected::from_sheets("tong-hop.xlsx", &sheets).unwrap();
+    let columns: Vec<&str> = summary
+        .units
+        .iter()
+        .map(|unit| unit.unit.as_str())
+        .collect();
+    assert!(!columns.is_empty());
+    assert_eq!(units, columns);
+}
