@@ -995,6 +995,34 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_whose_only_file_is_of_another_template_is_not_counted_as_sent() {
+        use crate::expected::{roll_call, Status};
+        let newer = variant("cchc-xa-phuong-quang-ngai", "2026.1", "Mẫu 2026");
+        let mut other = nghia_lo();
+        other.header.unit.name = Text::new("Nghĩa Chánh");
+        let summary = add_up(&[
+            file("tqt.json", sample(), 1),
+            file("nghia-lo.json", nghia_lo(), 1),
+            file_of(newer, "nghia-chanh.json", other, 1),
+        ]);
+        assert_eq!(summary.units.len(), 2);
+        let expected = [
+            "Phường Nghĩa Chánh".to_owned(),
+            "Phường Nghĩa Lộ".to_owned(),
+        ];
+        let roll = roll_call(&expected, &summary);
+        let statuses: Vec<Status> = roll.units.iter().map(|unit| unit.status).collect();
+        assert_eq!(
+            statuses,
+            [Status::OtherTemplate, Status::Sent(Outcome::Valid)]
+        );
+        assert_eq!(roll.units[0].status.label(), "khác mẫu, không cộng");
+        assert!(roll.not_sent().is_empty());
+        assert_eq!(roll.unlisted.len(), 1);
+        assert_eq!(roll.unlisted[0].file_name, "tqt.json");
+    }
+
+    #[test]
     fn sums_that_overflow_are_left_blank_not_wrapped() {
         let mut big = sample();
         big.header.unit.name = Text::new("Lớn");
