@@ -6,8 +6,9 @@
 //! Keeping can fail (a full disk, a browser that refuses storage): the file
 //! stays on the page and the office is told it will not be there next time.
 
-use leptos::prelude::*;
 use std::cell::RefCell;
+
+use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
