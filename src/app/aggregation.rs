@@ -90,11 +90,7 @@ fn read_next(editor: Editor, batch: Rc<RefCell<Batch>>) {
         if finished {
             let read = std::mem::take(&mut batch.borrow_mut().read);
             add_files(editor, read);
-            editor.reading.update(|reading| {
-                if reading.done == reading.total {
-                    *reading = Reading::default();
-                }
-            });
+            all_read(editor);
         } else {
             read_next(editor, batch);
         }
@@ -111,28 +107,56 @@ fn add_files(editor: Editor, read: Vec<ReceivedFile>) {
     });
 }
 
+/// Ends the progress line once every file picked (or kept) is read.
+fn all_read(editor: Editor) {
+    editor.reading.update(|reading| {
+        if reading.done == reading.total {
+            *reading = Reading::default();
+        }
+    });
+}
+
 /// Reads back the files kept in the browser, once, when the page is first
-/// shown. A file picked meanwhile is newer than its kept copy and stays.
+/// shown, with the progress line of a pick.
 fn restore(editor: Editor) {
     kept_files::read_all(editor, move |kept| {
         editor.kept_sizes.update(|sizes| {
             sizes.extend(kept.iter().map(|(name, bytes)| (name.clone(), bytes.len())));
         });
-        let have: HashSet<String> = editor
-            .received
-            .with_untracked(|all| all.iter().map(|file| file.name.clone()).collect());
-        let read: Vec<ReceivedFile> = kept
-            .into_iter()
-            .filter(|(name, _)| !have.contains(name))
-            .map(|(name, bytes)| ReceivedFile {
-                opened: files::open_file(editor, &bytes),
-                name,
-            })
-            .collect();
-        if !read.is_empty() {
-            editor.received.update(|all| all.extend(read));
+        if kept.is_empty() {
+            return;
         }
+        let mut waiting = kept;
+        waiting.reverse();
+        editor
+            .reading
+            .update(|reading| reading.total += waiting.len());
+        open_kept(editor, waiting, Vec::new());
     });
+}
+
+/// Opens the kept files of `waiting` a few per task (the page stays
+/// usable), then adds them at once. A file picked meanwhile is at least as
+/// new as its kept copy and stays.
+fn open_kept(editor: Editor, mut waiting: Vec<(String, Vec<u8>)>, mut read: Vec<ReceivedFile>) {
+    let now = waiting.split_off(waiting.len().saturating_sub(FILES_AT_ONCE));
+    editor.reading.update(|reading| reading.done += now.len());
+    read.extend(now.into_iter().rev().map(|(name, bytes)| ReceivedFile {
+        opened: files::open_file(editor, &bytes),
+        name,
+    }));
+    if !waiting.is_empty() {
+        return set_timeout(
+            move || open_kept(editor, waiting, read),
+            std::time::Duration::ZERO,
+        );
+    }
+    let have: HashSet<String> = editor
+        .received
+        .with_untracked(|all| all.iter().map(|file| file.name.clone()).collect());
+    read.retain(|file| !have.contains(&file.name));
+    editor.received.update(|all| all.extend(read));
+    all_read(editor);
 }
 
 /// `Xóa tệp đã nhận`: asks first, then drops the files from the page and

@@ -142,6 +142,13 @@ test('many units: the totals first, ten unit columns at a time, pages and a sear
   await expect(unitHeaders).toHaveCount(0);
   await page.getByLabel('Tìm đơn vị').fill('');
   await expect(pageLine).toHaveText('Đơn vị 1–10 / 25');
+
+  // Opened again, the 25 files kept in the browser are read back, sixteen at a time.
+  await openApp(page, appUrl);
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 25 đơn vị');
+  await expect(page.locator('#aggregate-progress')).toHaveText('Đã chọn 25 tệp.');
+  await expect(total).toHaveText('825');
 });
 
 /// `path`'s exported file, renamed `name`, with `change` made to its JSON.
@@ -240,6 +247,7 @@ test('the expected units: who has not sent, each unit\'s status, what makes up a
     page = await openAggregation(context, appUrl);
     await expect(page.getByLabel('Mỗi dòng một đơn vị')).toHaveValue(lines.join('\n'));
     await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 7 đơn vị');
+    await expect(page.locator('#aggregate-progress')).toHaveText('Đã chọn 10 tệp.');
     await check();
     await context.close();
   } finally {
