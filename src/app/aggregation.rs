@@ -3,6 +3,9 @@
 //! file named (the sums are decided by [`cchc_core::aggregate`]).
 //!
 //! The files are only read: nothing here touches the drafts in storage.
+//! They are kept, as received, in a database of their own
+//! ([`super::kept_files`]), so the page shows them again after the browser
+//! is closed; the list of units expected to send is [`super::expected_units`].
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -10,8 +13,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::{files, office, Editor, Screen};
-use cchc_core::aggregate::{self, ReceivedFile, Summary};
+use super::{expected_units, files, kept_files, office, toolbar, Editor, Notice, Screen};
+use cchc_core::aggregate::{self, ReceivedFile, Summary, UnitColumn};
 use cchc_core::vi::group_digits;
 use cchc_core::workbook;
 
@@ -72,10 +75,12 @@ fn read_next(editor: Editor, batch: Rc<RefCell<Batch>>) {
         return;
     };
     files::read_file(file, move |name, bytes| {
-        let received = ReceivedFile {
-            opened: bytes.and_then(|bytes| files::open_file(editor, &bytes)),
-            name,
-        };
+        let opened = bytes.and_then(|bytes| {
+            let opened = files::open_file(editor, &bytes);
+            kept_files::keep(editor, name.clone(), &bytes);
+            opened
+        });
+        let received = ReceivedFile { opened, name };
         let finished = {
             let mut batch = batch.borrow_mut();
             batch.read.push(received);
@@ -84,19 +89,93 @@ fn read_next(editor: Editor, batch: Rc<RefCell<Batch>>) {
         editor.reading.update(|reading| reading.done += 1);
         if finished {
             let read = std::mem::take(&mut batch.borrow_mut().read);
-            editor.received.update(|all| {
-                let names: HashSet<&str> = read.iter().map(|file| file.name.as_str()).collect();
-                all.retain(|file| !names.contains(file.name.as_str()));
-                all.extend(read);
-            });
-            editor.reading.update(|reading| {
-                if reading.done == reading.total {
-                    *reading = Reading::default();
-                }
-            });
+            add_files(editor, read);
+            all_read(editor);
         } else {
             read_next(editor, batch);
         }
+    });
+}
+
+/// Adds `read` to the files received; a file of the same name replaces
+/// the one read before.
+fn add_files(editor: Editor, read: Vec<ReceivedFile>) {
+    editor.received.update(|all| {
+        let names: HashSet<&str> = read.iter().map(|file| file.name.as_str()).collect();
+        all.retain(|file| !names.contains(file.name.as_str()));
+        all.extend(read);
+    });
+}
+
+/// Ends the progress line once every file picked (or kept) is read.
+fn all_read(editor: Editor) {
+    editor.reading.update(|reading| {
+        if reading.done == reading.total {
+            *reading = Reading::default();
+        }
+    });
+}
+
+/// Reads back the files kept in the browser, once, when the page is first
+/// shown, with the progress line of a pick.
+fn restore(editor: Editor) {
+    kept_files::read_all(editor, move |kept| {
+        editor.kept_sizes.update(|sizes| {
+            sizes.extend(kept.iter().map(|(name, bytes)| (name.clone(), bytes.len())));
+        });
+        if kept.is_empty() {
+            return;
+        }
+        let mut waiting = kept;
+        waiting.reverse();
+        editor
+            .reading
+            .update(|reading| reading.total += waiting.len());
+        open_kept(editor, waiting, Vec::new());
+    });
+}
+
+/// Opens the kept files of `waiting` a few per task (the page stays
+/// usable), then adds them at once. A file picked meanwhile is at least as
+/// new as its kept copy and stays.
+fn open_kept(editor: Editor, mut waiting: Vec<(String, Vec<u8>)>, mut read: Vec<ReceivedFile>) {
+    let now = waiting.split_off(waiting.len().saturating_sub(FILES_AT_ONCE));
+    editor.reading.update(|reading| reading.done += now.len());
+    read.extend(now.into_iter().rev().map(|(name, bytes)| ReceivedFile {
+        opened: files::open_file(editor, &bytes),
+        name,
+    }));
+    if !waiting.is_empty() {
+        return set_timeout(
+            move || open_kept(editor, waiting, read),
+            std::time::Duration::ZERO,
+        );
+    }
+    let have: HashSet<String> = editor
+        .received
+        .with_untracked(|all| all.iter().map(|file| file.name.clone()).collect());
+    read.retain(|file| !have.contains(&file.name));
+    editor.received.update(|all| all.extend(read));
+    all_read(editor);
+}
+
+/// `Xóa tệp đã nhận`: asks first, then drops the files from the page and
+/// from the browser; when the browser cannot drop them, nothing is dropped.
+fn clear(editor: Editor) {
+    let asked = web_sys::window()
+        .and_then(|window| {
+            window
+                .confirm_with_message("Xóa tất cả các tệp đã nhận khỏi trang và khỏi bộ nhớ của trình duyệt? Danh sách đơn vị phải gửi vẫn được giữ.")
+                .ok()
+        })
+        .unwrap_or(false);
+    if !asked {
+        return;
+    }
+    kept_files::clear(editor, move || {
+        editor.received.set(Vec::new());
+        editor.kept_sizes.set(Default::default());
+        kept_files::say(editor, Notice::info("Đã xóa các tệp đã nhận."));
     });
 }
 
@@ -116,8 +195,89 @@ fn notes(summary: &Summary) -> impl IntoView {
     view! { <ul id="aggregate-notes" class="issues">{items}</ul> }
 }
 
+/// A table's column headings.
+pub fn column_heads(names: &[&'static str]) -> impl IntoView {
+    names
+        .iter()
+        .map(|name| view! { <th scope="col">{*name}</th> })
+        .collect_view()
+}
+
+/// The units' values behind one total, and the units without one.
+fn breakdown_view(breakdown: &aggregate::Breakdown) -> impl IntoView {
+    let values = breakdown
+        .values
+        .iter()
+        .map(|(unit, value)| view! { <li>{format!("{unit}: {value}")}</li> })
+        .collect_view();
+    let missing = (!breakdown.missing.is_empty()).then(|| {
+        view! {
+            <p class="missing">
+                {format!(
+                    "Không có số liệu ({} đơn vị): {}",
+                    group_digits(breakdown.missing.len() as u64),
+                    breakdown.missing.join(", ")
+                )}
+            </p>
+        }
+    });
+    view! {
+        <div class="breakdown">
+            <p>{format!("Số liệu của {} đơn vị:", group_digits(breakdown.values.len() as u64))}</p>
+            <ul>{values}</ul>
+            {missing}
+        </div>
+    }
+}
+
+/// The total of `row`: a button that opens (and closes) the list of the
+/// units' values behind it, drawn only while open.
+fn total_cell(
+    summary: Memo<Summary>,
+    opened: RwSignal<Option<usize>>,
+    row: usize,
+    total: String,
+) -> impl IntoView {
+    if total.is_empty() {
+        return view! { <td class="total number-cell"></td> }.into_any();
+    }
+    let open = move || opened.get() == Some(row);
+    let toggle = move |_| {
+        opened.update(|opened| {
+            *opened = if *opened == Some(row) {
+                None
+            } else {
+                Some(row)
+            }
+        })
+    };
+    let details = move || {
+        open().then(|| summary.with(|summary| breakdown_view(&aggregate::breakdown(summary, row))))
+    };
+    view! {
+        <td class="total number-cell">
+            <button
+                type="button"
+                class="total-button"
+                title="Xem số liệu của từng đơn vị"
+                aria-expanded=move || open().to_string()
+                on:click=toggle
+            >
+                {total}
+            </button>
+            {details}
+        </td>
+    }
+    .into_any()
+}
+
 /// The appendix added up: the totals, then the units of `columns`.
-fn table(summary: &Summary, columns: &[usize]) -> impl IntoView {
+fn table(
+    all: Memo<Summary>,
+    opened: RwSignal<Option<usize>>,
+    summary: &Summary,
+    columns: &[usize],
+) -> impl IntoView {
     let units = columns
         .iter()
         .map(|&index| {
@@ -157,7 +317,7 @@ fn table(summary: &Summary, columns: &[usize]) -> impl IntoView {
                         <td>{row.printed_number()}</td>
                         <td>{row.label.clone()}</td>
                         <td>{row.unit.clone()}</td>
-                        <td class="total number-cell">{summary_row.total.clone()}</td>
+                        {total_cell(all, opened, summary_row.row, summary_row.total.clone())}
                         <td class="note">{summary_row.note.clone()}</td>
                         {values}
                     </tr>
@@ -171,11 +331,7 @@ fn table(summary: &Summary, columns: &[usize]) -> impl IntoView {
             <table class="appendix aggregate" id="aggregate-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Stt"</th>
-                        <th scope="col">"Chỉ tiêu"</th>
-                        <th scope="col">"Đơn vị tính"</th>
-                        <th scope="col">"Tổng hợp"</th>
-                        <th scope="col">"Cách tính, còn thiếu"</th>
+                        {column_heads(&["Stt", "Chỉ tiêu", "Đơn vị tính", "Tổng hợp", "Cách tính, còn thiếu"])}
                         {units}
                     </tr>
                 </thead>
@@ -240,6 +396,30 @@ pub fn page(editor: Editor) -> impl IntoView {
     let matching = Memo::new(move |_| {
         query.with(|query| summary.with(|summary| aggregate::units_matching(summary, query)))
     });
+    // The files kept in the browser are read back when the page is first shown.
+    let restored = StoredValue::new(false);
+    Effect::new(move |_| {
+        if screen.get() == Screen::Aggregate && !restored.get_value() {
+            restored.set_value(true);
+            restore(editor);
+        }
+    });
+    // A later export of a unit is said to replace the earlier.
+    Effect::new(move |before: Option<Vec<UnitColumn>>| {
+        let after = summary.with(|summary| summary.units.clone());
+        if let Some(before) = before {
+            let replaced = aggregate::replacements(&before, &after);
+            if !replaced.is_empty() {
+                kept_files::say(editor, Notice::info(replaced.join(" ")));
+            }
+        }
+        after
+    });
+    let kept = move || {
+        editor
+            .kept_sizes
+            .with(|sizes| aggregate::kept_line(sizes.len(), sizes.values().sum()))
+    };
     // New files may leave fewer columns than the page started at.
     Effect::new(move |_| {
         let count = matching.with(Vec::len);
@@ -295,12 +475,14 @@ pub fn page(editor: Editor) -> impl IntoView {
             format!("Đã chọn {} tệp.", group_digits(counted() as u64))
         }
     };
+    let summary_memo = summary;
+    let opened = RwSignal::new(None::<usize>);
     let shown_table = move || {
         let first = first.get();
         matching.with(|matching| {
             let columns =
                 &matching[first.min(matching.len())..(first + UNITS_PER_PAGE).min(matching.len())];
-            summary.with(|summary| table(summary, columns))
+            summary.with(|summary| table(summary_memo, opened, summary, columns))
         })
     };
     view! {
@@ -327,10 +509,11 @@ pub fn page(editor: Editor) -> impl IntoView {
                 </button>
                 <button
                     type="button"
-                    on:click=move |_| editor.received.set(Vec::new())
+                    id="xoa-tep-da-nhan"
+                    on:click=move |_| clear(editor)
                     disabled=move || counted() == 0
                 >
-                    "Bỏ các tệp đã chọn"
+                    "Xóa tệp đã nhận"
                 </button>
             </div>
             <section class="aggregate-main" aria-labelledby="aggregate-heading">
@@ -339,6 +522,9 @@ pub fn page(editor: Editor) -> impl IntoView {
                     "Chọn (hoặc kéo thả vào trang) các tệp JSON các đơn vị gửi lên, nhiều tệp một lần. Tệp chỉ được đọc để cộng, không thành bản nháp. Số đếm và tiền được cộng; tỷ lệ được tính lại từ tổng tử số và mẫu số; tỷ lệ do đơn vị tự nhập lấy bình quân; các mức lựa chọn được đếm số đơn vị."
                 </p>
                 <p id="aggregate-progress" role="status">{status}</p>
+                <p id="aggregate-kept">{kept}</p>
+                {toolbar::notice_view(editor.aggregate_notice)}
+                {expected_units::panel(editor, summary)}
                 {move || summary.with(notes)}
                 {unit_pages(summary, query, first, matching)}
                 {shown_table}

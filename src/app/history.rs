@@ -25,12 +25,8 @@ thread_local! {
 
 /// Runs `action` with the history's database, opening it the first time.
 fn with_db(action: impl FnOnce(&IdbDatabase) + 'static) {
-    if let Some(db) = DB.with(|slot| slot.borrow().clone()) {
-        return action(&db);
-    }
-    idb::open(DATABASE, STORE, move |db| {
+    idb::with_cached(&DB, DATABASE, STORE, move |db| {
         if let Some(db) = db {
-            DB.with(|slot| *slot.borrow_mut() = Some(db.clone()));
             action(&db);
         }
     });

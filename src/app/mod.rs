@@ -21,6 +21,7 @@ mod autosave;
 mod combined_report;
 mod crash;
 mod drafts;
+mod expected_units;
 mod fields;
 mod figures_card;
 mod files;
@@ -28,6 +29,7 @@ mod history;
 mod idb;
 mod issue_slots;
 mod journal;
+mod kept_files;
 mod narrative;
 mod office;
 mod print;
@@ -152,6 +154,10 @@ pub struct Editor {
     pub received: RwSignal<Vec<cchc_core::aggregate::ReceivedFile>>,
     /// How far the picked files have been read.
     pub reading: RwSignal<aggregation::Reading>,
+    /// The size in bytes of each received file kept in the browser, by name.
+    pub kept_sizes: RwSignal<std::collections::BTreeMap<String, usize>>,
+    /// What the aggregation page last said about the files received.
+    pub aggregate_notice: RwSignal<Option<Notice>>,
     /// The templates this browser has: built in and installed.
     pub templates: RwSignal<Vec<Arc<Template>>>,
     pub saving: Autosave,
@@ -200,6 +206,8 @@ impl Editor {
             screen: RwSignal::new(Screen::Editor),
             received: RwSignal::new(Vec::new()),
             reading: RwSignal::new(Default::default()),
+            kept_sizes: RwSignal::new(Default::default()),
+            aggregate_notice: RwSignal::new(None),
             templates: RwSignal::new(Vec::new()),
             saving: Autosave::new(),
             history: history::History::new(),

@@ -9,8 +9,10 @@
 //! hands over the draft as its exchange file (the module builds the document
 //! or the appendix's workbook itself, so that code is not in the editor's
 //! start-up) or the aggregation's workbook as JSON, waits for that promise,
-//! asks the module for the file's bytes and offers them as a download. While the module
-//! loads the page says so; any failure is said, never swallowed.
+//! asks the module for the file's bytes and offers them as a download. While
+//! the module loads the page says so; any failure is said, never swallowed.
+//! The same module reads the units listed in an Excel file ([`read_units`])
+//! for the aggregation page's list of expected units.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -20,6 +22,7 @@ use wasm_bindgen::JsCast;
 use super::{files, Editor};
 use cchc_core::document;
 use cchc_core::exchange;
+use cchc_core::expected;
 use cchc_core::workbook::{self, Workbook};
 
 #[wasm_bindgen]
@@ -135,23 +138,39 @@ pub fn write(request: Request) {
             true,
         );
     };
+    with_module(
+        move |module| match module.and_then(|module| make_file(&module, &request)) {
+            Ok(bytes) => {
+                BUSY.with(|busy| busy.set(false));
+                files::download_bytes(&request.name, request.mime, &bytes);
+                say(&format!("Đã tạo tệp «{}».", request.name), false);
+            }
+            Err(detail) => failed(detail),
+        },
+    );
+}
+
+/// Hands `then` the office module's exports, loading it the first time, or
+/// why it did not load.
+fn with_module(then: impl FnOnce(Result<JsValue, String>) + 'static) {
     let promise = match office_module() {
         Ok(promise) => promise,
-        Err(error) => return failed(message_of(&error)),
+        Err(error) => return then(Err(message_of(&error))),
     };
-    let loaded = Closure::once(move |module: JsValue| match make_file(&module, &request) {
-        Ok(bytes) => {
-            BUSY.with(|busy| busy.set(false));
-            files::download_bytes(&request.name, request.mime, &bytes);
-            say(&format!("Đã tạo tệp «{}».", request.name), false);
+    let then = std::rc::Rc::new(std::cell::RefCell::new(Some(then)));
+    let on_error = then.clone();
+    let loaded = Closure::once(move |module: JsValue| {
+        if let Some(then) = then.borrow_mut().take() {
+            then(Ok(module));
         }
-        Err(detail) => failed(detail),
     });
     let not_loaded = Closure::once(move |error: JsValue| {
-        failed(format!(
-            "không nạp được phần tạo tệp Word/Excel ({})",
-            message_of(&error)
-        ))
+        if let Some(then) = on_error.borrow_mut().take() {
+            then(Err(format!(
+                "không nạp được phần tạo tệp Word/Excel ({})",
+                message_of(&error)
+            )));
+        }
     });
     let _ = promise.then2(&loaded, &not_loaded);
     // One of them is called once by the promise; both are then dropped with it.
@@ -159,13 +178,41 @@ pub fn write(request: Request) {
     not_loaded.forget();
 }
 
-/// The bytes of the file, from the loaded module's export.
-fn make_file(module: &JsValue, request: &Request) -> Result<js_sys::Uint8Array, String> {
-    let export = js_sys::Reflect::get(module, &request.export.into())
+/// The export `name` of the loaded module.
+fn export(module: &JsValue, name: &str) -> Result<js_sys::Function, String> {
+    js_sys::Reflect::get(module, &name.into())
         .ok()
         .and_then(|export| export.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| format!("phần tạo tệp không có hàm {}", request.export))?;
-    let bytes = export
+        .ok_or_else(|| format!("phần tạo tệp không có hàm {name}"))
+}
+
+/// The units listed in the Excel file `name`: its cells read by the office
+/// module (loaded the first time), the column picked by
+/// [`cchc_core::expected::from_sheets`]; or why not, in a sentence.
+pub fn read_units(
+    name: String,
+    bytes: Vec<u8>,
+    then: impl FnOnce(Result<Vec<String>, String>) + 'static,
+) {
+    with_module(move |module| {
+        let not_read = |detail: String| format!("Không đọc được tệp Excel «{name}»: {detail}.");
+        let read = module.map_err(not_read).and_then(|module| {
+            // The module's own refusal is a whole sentence already.
+            let cells = export(&module, "xlsx_cells")
+                .map_err(not_read)?
+                .call1(&JsValue::NULL, &js_sys::Uint8Array::from(bytes.as_slice()))
+                .map_err(|error| message_of(&error))?
+                .as_string()
+                .ok_or_else(|| not_read("phần đọc tệp không trả về nội dung".to_owned()))?;
+            expected::from_sheets(&name, &expected::sheets_from_text(&cells))
+        });
+        then(read);
+    });
+}
+
+/// The bytes of the file, from the loaded module's export.
+fn make_file(module: &JsValue, request: &Request) -> Result<js_sys::Uint8Array, String> {
+    let bytes = export(module, request.export)?
         .call1(&JsValue::NULL, &request.json.as_str().into())
         .map_err(|error| message_of(&error))?;
     bytes

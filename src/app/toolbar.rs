@@ -185,27 +185,7 @@ pub fn contents() -> impl IntoView {
 }
 
 pub fn notice_banner(editor: Editor) -> impl IntoView {
-    let notice =
-        move || {
-            editor.notice.get().map(|notice| {
-            let class = if notice.is_error { "banner error" } else { "banner info" };
-            let details = (!notice.details.is_empty()).then(|| {
-                let items = notice
-                    .details
-                    .into_iter()
-                    .map(|detail| view! { <li>{detail}</li> })
-                    .collect_view();
-                view! { <ul class="details">{items}</ul> }
-            });
-            view! {
-                <div class=class role="alert">
-                    <p>{notice.text}</p>
-                    {details}
-                    <button type="button" on:click=move |_| editor.notice.set(None)>"Đóng"</button>
-                </div>
-            }
-        })
-        };
+    let notice = notice_view(editor.notice);
     let conflict = move || {
         editor.conflict.get().is_some().then(|| {
             view! {
@@ -221,6 +201,35 @@ pub fn notice_banner(editor: Editor) -> impl IntoView {
         })
     };
     view! { {notice}{conflict} }
+}
+
+/// The banner of `notice` (an error or a word of information, with its
+/// details), with a button that closes it.
+pub fn notice_view(notice: RwSignal<Option<Notice>>) -> impl IntoView {
+    move || {
+        notice.get().map(|shown| {
+            let class = if shown.is_error {
+                "banner error"
+            } else {
+                "banner info"
+            };
+            let details = (!shown.details.is_empty()).then(|| {
+                let items = shown
+                    .details
+                    .into_iter()
+                    .map(|detail| view! { <li>{detail}</li> })
+                    .collect_view();
+                view! { <ul class="details">{items}</ul> }
+            });
+            view! {
+                <div class=class role="alert">
+                    <p>{shown.text}</p>
+                    {details}
+                    <button type="button" on:click=move |_| notice.set(None)>"Đóng"</button>
+                </div>
+            }
+        })
+    }
 }
 
 /// The damaged copies of drafts that were set aside, each to download (to

@@ -31,6 +31,11 @@ test('axe finds no serious or critical violation, with issues shown, in the hist
   await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
   await page.setInputFiles('#aggregate-files', resolve(root, 'public/examples/bao-cao-cchc-quy-I-2025-phuong-truong-quang-trong.json'));
   await expect(page.locator('#aggregate-heading')).toContainText('1 đơn vị');
+  // With the expected units' statuses and a total opened.
+  await page.getByLabel('Mỗi dòng một đơn vị').fill('Phường Trương Quang Trọng\nPhường Nghĩa Lộ');
+  await expect(page.locator('#chua-gui li')).toHaveText(['Phường Nghĩa Lộ']);
+  await page.locator('#aggregate-table tr[data-code="1.1.a"] td').nth(3).getByRole('button').click();
+  await expect(page.locator('#aggregate-table .breakdown li')).toHaveText(['Phường Trương Quang Trọng: 33']);
   expect(await graveViolations(page)).toEqual([]);
   // The office's details with a problem shown, then the combined report's print view.
   await page.locator('#co-quan-date').fill('31/2/2025');

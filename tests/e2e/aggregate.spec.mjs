@@ -1,11 +1,13 @@
 // The receiving office: many units' files opened at once and added up,
-// with refused files named, drafts in storage untouched, and the sum as CSV.
+// with refused files named, drafts in storage untouched, and the sum as CSV;
+// the units expected and the files received kept across a browser restart.
+import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import {
-  test, expect, openApp, storedKeys, root, parseCsv, twoUnitsExported,
+  test, expect, openApp, storedKeys, root, parseCsv, twoUnitsExported, CHROMIUM_ARGS,
 } from './app.mjs';
 import { firstLine, pdfPages, printToPdf } from './pdf.mjs';
 
@@ -48,8 +50,14 @@ test('files of many units add up row by row; bad files are named and drafts stay
   await expect(page.locator('#aggregate-heading')).toContainText('2 đơn vị');
 
   // A file dropped on this page joins the sum rather than opening as a draft.
-  await page.getByRole('button', { name: 'Bỏ các tệp đã chọn' }).click();
+  // Clearing asks first: dismissed, nothing goes; accepted, the files go.
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await page.getByRole('button', { name: 'Xóa tệp đã nhận' }).click();
+  await expect(page.locator('#aggregate-heading')).toContainText('2 đơn vị');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Xóa tệp đã nhận' }).click();
   await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC');
+  await expect(page.locator('#aggregate-kept')).toHaveText('Chưa giữ tệp nào trong bộ nhớ của trình duyệt.');
   await page.evaluate((content) => {
     const data = new DataTransfer();
     data.items.add(new File([content], 'tha-vao.json', { type: 'application/json' }));
@@ -133,6 +141,173 @@ test('many units: the totals first, ten unit columns at a time, pages and a sear
   await expect(unitHeaders).toHaveCount(0);
   await page.getByLabel('Tìm đơn vị').fill('');
   await expect(pageLine).toHaveText('Đơn vị 1–10 / 25');
+
+  // Opened again, the 25 files kept in the browser are read back, sixteen at a time.
+  await openApp(page, appUrl);
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 25 đơn vị');
+  await expect(page.locator('#aggregate-progress')).toHaveText('Đã chọn 25 tệp.');
+  await expect(total).toHaveText('825');
+});
+
+/// `path`'s exported file, renamed `name`, with `change` made to its JSON.
+function unitFile(path, name, change = () => {}) {
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  change(json);
+  return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) };
+}
+
+/// A Chromium with the profile in `dir`: closing it and launching it again
+/// on the same `dir` is a browser restart.
+const launch = (dir) => chromium.launchPersistentContext(dir, {
+  executablePath: '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+  locale: 'vi-VN',
+  timezoneId: 'Asia/Ho_Chi_Minh',
+  acceptDownloads: true,
+});
+
+async function openAggregation(context, appUrl) {
+  const page = context.pages()[0] ?? await context.newPage();
+  await openApp(page, appUrl);
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  return page;
+}
+
+test('the expected units: who has not sent, each unit\'s status, what makes up a total, all kept across a browser restart', async ({ appUrl }) => {
+  test.setTimeout(180_000);
+  const paths = unitFiles(9);
+  const unit = (n) => `Phường Đơn vị thử ${String(n).padStart(4, '0')}`;
+  // Ten files: unit 1 twice (export 1, then export 2), units 2-7, unit 9
+  // for another period, and a file cut short.
+  const older = unitFile(paths[0], 'don-vi-1-lan-1.json');
+  const files = [
+    unitFile(paths[0], 'don-vi-1-lan-2.json', (json) => { json.revision = 2; }),
+    ...[1, 2, 3, 4, 5, 6].map((i) => unitFile(paths[i], `don-vi-${i + 1}.json`)),
+    unitFile(paths[8], 'don-vi-9-6-thang.json', (json) => {
+      json.period.kind = '6_thang';
+      json.report.period.kind = '6_thang';
+    }),
+    { name: 'bi-cat-cut.json', mimeType: 'application/json', buffer: readFileSync(resolve(root, 'tests/e2e/fixtures/bi-cat-cut.json')) },
+  ];
+  // Twelve lines for ten units: unit 3 and unit 5 are there twice, in capitals,
+  // with odd spaces and with decomposed accents; they are one unit each.
+  const lines = [
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(unit),
+    `  PHƯỜNG  ĐƠN VỊ THỬ   0003 `,
+    unit(5).normalize('NFD').replace(' ', '   '),
+  ];
+  const kb = Math.ceil([older, ...files].reduce((sum, file) => sum + file.buffer.length, 0) / 1024);
+
+  const dir = mkdtempSync(resolve(tmpdir(), 'cchc-tong-hop-'));
+  try {
+    let context = await launch(dir);
+    let page = await openAggregation(context, appUrl);
+    await page.getByLabel('Mỗi dòng một đơn vị').fill(lines.join('\n'));
+    await expect(page.locator('#expected-heading')).toHaveText('Danh sách đơn vị phải gửi báo cáo (10 đơn vị)');
+    await page.setInputFiles('#aggregate-files', [older]);
+    await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 1 đơn vị');
+    await page.setInputFiles('#aggregate-files', files);
+    await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 7 đơn vị');
+    await expect(page.locator('.aggregate-main .banner')).toHaveText(/Đã thay bản lần 1 của Phường Đơn vị thử 0001 bằng bản lần 2\./);
+
+    const check = async () => {
+      await expect(page.locator('#chua-gui-so')).toHaveText('Chưa gửi: 2 / 10 đơn vị');
+      await expect(page.locator('#chua-gui li')).toHaveText([unit(8), unit(10)]);
+      await expect(page.locator('#tinh-trang-don-vi tbody td.status')).toHaveText([
+        'đã gửi, hợp lệ', 'đã gửi, hợp lệ', 'đã gửi, hợp lệ', 'đã gửi, hợp lệ', 'đã gửi, hợp lệ',
+        'đã gửi, hợp lệ', 'đã gửi, hợp lệ', 'chưa gửi', 'khác kỳ', 'chưa gửi',
+      ]);
+      await expect(page.locator('#tinh-trang-don-vi tbody tr').first().locator('li')).toHaveText([
+        'don-vi-1-lan-1.json (lần xuất thứ 1): bản trùng hoặc bản cũ, không cộng',
+        'don-vi-1-lan-2.json (lần xuất thứ 2): đã gửi, hợp lệ',
+      ]);
+      await expect(page.locator('#aggregate-notes')).toContainText('Không mở được, không cộng: Tệp JSON bị cắt cụt');
+      await expect(page.locator('#aggregate-kept')).toHaveText(`Đang giữ 10 tệp (${kb} KB) trong bộ nhớ của trình duyệt.`);
+      await expect(cell(page, '1.1.a', TOTAL)).toHaveText('231');
+    };
+    await check();
+
+    // Behind a total: opened from the keyboard, each unit's value.
+    const total = cell(page, '1.1.a', TOTAL).getByRole('button');
+    await expect(total).toHaveAttribute('aria-expanded', 'false');
+    await total.focus();
+    await page.keyboard.press('Enter');
+    await expect(total).toHaveAttribute('aria-expanded', 'true');
+    const breakdown = cell(page, '1.1.a', TOTAL).locator('.breakdown');
+    await expect(breakdown.locator('p').first()).toHaveText('Số liệu của 7 đơn vị:');
+    await expect(breakdown.locator('li')).toHaveText([1, 2, 3, 4, 5, 6, 7].map((n) => `${unit(n)}: 33`));
+    await page.keyboard.press('Enter');
+    await expect(breakdown).toHaveCount(0);
+
+    // The browser closed and opened again: the list, the files and the table are back.
+    await context.close();
+    context = await launch(dir);
+    page = await openAggregation(context, appUrl);
+    await expect(page.getByLabel('Mỗi dòng một đơn vị')).toHaveValue(lines.join('\n'));
+    await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 7 đơn vị');
+    await expect(page.locator('#aggregate-progress')).toHaveText('Đã chọn 10 tệp.');
+    await check();
+    await context.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the expected units from a CSV column, an Excel column and the files received; a garbage CSV and a refused write are said in Vietnamese and lose nothing', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  const [first, second] = await twoUnitsExported(page);
+  await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
+  const list = page.getByLabel('Mỗi dòng một đơn vị');
+  const banner = page.locator('.aggregate-main .banner');
+  await page.setInputFiles('#expected-csv', {
+    name: 'danh-sach.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('\ufeffSTT;Tên đơn vị;Ghi chú\r\n1;Phường Nghĩa Lộ;x\r\n2;"Xã  Nghĩa Hà";y\r\n3;phường nghĩa lộ;z\r\n'),
+  });
+  await expect(list).toHaveValue('Phường Nghĩa Lộ\nXã Nghĩa Hà');
+  await expect(banner).toContainText('Đã thêm 2 đơn vị từ tệp «danh-sach.csv» vào danh sách (nay có 2 đơn vị).');
+  await expect(page.locator('#chua-gui-so')).toHaveText('Chưa gửi: 2 / 2 đơn vị');
+
+  // A spreadsheet that is not CSV: refused with the reason, the list as it was.
+  await page.setInputFiles('#expected-csv', { name: 'hong.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0x41]) });
+  await expect(banner).toContainText('Không đọc được danh sách đơn vị từ tệp «hong.csv»: tệp không phải tệp CSV');
+  await expect(list).toHaveValue('Phường Nghĩa Lộ\nXã Nghĩa Hà');
+
+  // The browser refuses to keep the files: they are added up all the same, and the office is told.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = () => { throw new DOMException('Bộ nhớ đầy', 'QuotaExceededError'); };
+  });
+  await page.setInputFiles('#aggregate-files', [first, second]);
+  await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 2 đơn vị');
+  await expect(banner).toContainText('vào bộ nhớ của trình duyệt (có thể bộ nhớ đã đầy');
+  await expect(page.locator('#aggregate-kept')).toHaveText('Chưa giữ tệp nào trong bộ nhớ của trình duyệt.');
+  await expect(page.locator('#chua-gui li')).toHaveText(['Xã Nghĩa Hà']);
+  await expect(page.locator('#tinh-trang-don-vi tbody td.status')).toHaveText(['đã gửi, hợp lệ', 'chưa gửi']);
+  await expect(page.locator('#ngoai-danh-sach li')).toHaveText([
+    `Phường Trương Quang Trọng · ${first.name} (lần xuất thứ 1): đã gửi, hợp lệ`,
+  ]);
+
+  // The units of the files received join the list.
+  await page.getByRole('button', { name: 'Lấy từ các tệp đã nhận' }).click();
+  await expect(list).toHaveValue('Phường Nghĩa Lộ\nXã Nghĩa Hà\nPhường Trương Quang Trọng');
+  await expect(page.locator('#chua-gui-so')).toHaveText('Chưa gửi: 1 / 3 đơn vị');
+  await expect(page.locator('#ngoai-danh-sach')).toHaveCount(0);
+
+  // An Excel file: the sum's own workbook, whose sheet «Tệp đã nhận» has a column «Đơn vị».
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải Excel (.xlsx)' }).click(),
+  ]);
+  const workbook = { name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: readFileSync(await download.path()) };
+  await list.fill('Xã Hành Thiện');
+  await page.setInputFiles('#expected-csv', workbook);
+  await expect(list).toHaveValue('Xã Hành Thiện\nPhường Nghĩa Lộ\nPhường Trương Quang Trọng');
+  await expect(banner).toContainText(`Đã thêm 2 đơn vị từ tệp «${workbook.name}»`);
+  // A CSV file named .xlsx: refused, the list as it was.
+  await page.setInputFiles('#expected-csv', { name: 'danh-sach.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('Tên đơn vị\nXã A\n') });
+  await expect(banner).toContainText('Không đọc được tệp Excel: tệp không phải tệp .xlsx');
+  await expect(list).toHaveValue('Xã Hành Thiện\nPhường Nghĩa Lộ\nPhường Trương Quang Trọng');
 });
 
 /// Saves a download under its own name; its path.

@@ -76,6 +76,46 @@ pub struct SummaryRow {
     pub note: String,
 }
 
+/// What became of one file: the whole outcome, for the office's list of
+/// the units expected to send ([`crate::expected`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Added up, nothing to note.
+    Valid,
+    /// Added up, but edited after export (rules' warnings are common in
+    /// good reports and are not counted here).
+    Warnings,
+    /// Added up, but the report still has errors.
+    Errors,
+    /// Not added up: the same unit sent a later (or the same) revision.
+    Superseded,
+    /// Not added up: a report of another period.
+    OtherPeriod,
+    /// Not added up: a report of another template.
+    OtherTemplate,
+    /// Not added up: no unit name in the report.
+    Unnamed,
+    /// Not added up: the file does not open.
+    Unreadable,
+}
+
+impl Outcome {
+    /// Whether the file is added up.
+    pub fn counted(self) -> bool {
+        matches!(self, Outcome::Valid | Outcome::Warnings | Outcome::Errors)
+    }
+}
+
+/// One file received and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileOutcome {
+    pub file_name: String,
+    /// `Phường Trương Quang Trọng`; `None` when the file does not open.
+    pub unit: Option<String>,
+    pub revision: u32,
+    pub outcome: Outcome,
+}
+
 /// The sum of all the files of one template and period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -85,6 +125,8 @@ pub struct Summary {
     pub period: Option<(ReportKind, i32)>,
     pub units: Vec<UnitColumn>,
     pub notes: Vec<FileNote>,
+    /// Every file received, in the order given, with its outcome.
+    pub files: Vec<FileOutcome>,
     pub rows: Vec<SummaryRow>,
 }
 
@@ -130,8 +172,22 @@ fn note(notes: &mut Vec<FileNote>, file: &str, severity: Severity, message: Stri
 /// Adds up `files`. The order of the columns is the units' names.
 pub fn add_up(files: &[ReceivedFile]) -> Summary {
     let mut notes = Vec::new();
-    let mut opened: Vec<(&str, &Opened)> = Vec::new();
-    for file in files {
+    let mut outcomes: Vec<FileOutcome> = files
+        .iter()
+        .map(|file| {
+            let opened = file.opened.as_ref().ok();
+            FileOutcome {
+                file_name: file.name.clone(),
+                unit: opened
+                    .filter(|opened| !opened.report.header.unit.name.is_blank())
+                    .map(|opened| unit_name(&opened.report)),
+                revision: opened.map_or(0, |opened| opened.revision),
+                outcome: Outcome::Unreadable,
+            }
+        })
+        .collect();
+    let mut opened: Vec<(usize, &str, &Opened)> = Vec::new();
+    for (index, file) in files.iter().enumerate() {
         match &file.opened {
             Err(error) => note(
                 &mut notes,
@@ -139,16 +195,17 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
                 Severity::Error,
                 format!("Không mở được, không cộng: {}", error.message()),
             ),
-            Ok(report) => opened.push((&file.name, report)),
+            Ok(report) => opened.push((index, &file.name, report)),
         }
     }
     let reference = |opened: &Opened| opened.template.reference();
-    let wanted: Option<TemplateRef> = most_common(opened.iter().map(|(_, file)| reference(file)));
+    let wanted: Option<TemplateRef> =
+        most_common(opened.iter().map(|(_, _, file)| reference(file)));
     let template = opened
         .iter()
-        .find(|(_, file)| Some(reference(file)) == wanted)
-        .map(|(_, file)| file.template.clone());
-    opened.retain(|(name, file)| {
+        .find(|(_, _, file)| Some(reference(file)) == wanted)
+        .map(|(_, _, file)| file.template.clone());
+    opened.retain(|(index, name, file)| {
         let Some(template) = &template else {
             return false;
         };
@@ -171,17 +228,18 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
             )
         };
         note(&mut notes, name, Severity::Error, message);
+        outcomes[*index].outcome = Outcome::OtherTemplate;
         false
     });
     let period = most_common(
         opened
             .iter()
-            .map(|(_, file)| (file.report.period.kind, file.report.period.year)),
+            .map(|(_, _, file)| (file.report.period.kind, file.report.period.year)),
     );
 
     // One column per unit: of a unit sent twice, the latest revision counts.
-    let mut by_unit: BTreeMap<(String, &'static str), (&str, &Opened)> = BTreeMap::new();
-    for (name, file) in opened {
+    let mut by_unit: BTreeMap<(String, &'static str), (usize, &str, &Opened)> = BTreeMap::new();
+    for (index, name, file) in opened {
         let report = &file.report;
         if Some((report.period.kind, report.period.year)) != period {
             note(
@@ -194,6 +252,7 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
                     unit_name(report)
                 ),
             );
+            outcomes[index].outcome = Outcome::OtherPeriod;
             continue;
         }
         if report.header.unit.name.is_blank() {
@@ -203,36 +262,39 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
                 Severity::Error,
                 "Báo cáo chưa có tên đơn vị: không cộng.".to_owned(),
             );
+            outcomes[index].outcome = Outcome::Unnamed;
             continue;
         }
         let key = report.header.unit.key();
-        if let Some((kept_name, kept)) = by_unit.get(&key).copied() {
-            let (newer, older) = if file.revision >= kept.revision {
-                ((name, file), kept_name)
-            } else {
-                ((kept_name, kept), name)
-            };
-            note(
-                &mut notes,
-                older,
-                Severity::Error,
-                format!(
-                    "{} gửi nhiều lần: chỉ cộng tệp «{}» (lần xuất thứ {}).",
-                    unit_name(report),
-                    newer.0,
-                    newer.1.revision
-                ),
-            );
-            by_unit.insert(key, newer);
+        let this = (index, name, file);
+        let Some(kept) = by_unit.get(&key).copied() else {
+            by_unit.insert(key, this);
+            continue;
+        };
+        let (newer, older) = if file.revision >= kept.2.revision {
+            (this, kept)
         } else {
-            by_unit.insert(key, (name, file));
-        }
+            (kept, this)
+        };
+        note(
+            &mut notes,
+            older.1,
+            Severity::Error,
+            format!(
+                "{} gửi nhiều lần: chỉ cộng tệp «{}» (lần xuất thứ {}).",
+                unit_name(report),
+                newer.1,
+                newer.2.revision
+            ),
+        );
+        outcomes[older.0].outcome = Outcome::Superseded;
+        by_unit.insert(key, newer);
     }
 
-    let chosen: Vec<(&str, &Opened)> = by_unit.into_values().collect();
+    let chosen: Vec<(usize, &str, &Opened)> = by_unit.into_values().collect();
     let units: Vec<UnitColumn> = chosen
         .iter()
-        .map(|(name, file)| UnitColumn {
+        .map(|(_, name, file)| UnitColumn {
             unit: unit_name(&file.report),
             file_name: (*name).to_owned(),
             revision: file.revision,
@@ -245,14 +307,15 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
             period,
             units,
             notes,
+            files: outcomes,
             rows: Vec::new(),
         };
     };
     let facts: Vec<Facts> = chosen
         .iter()
-        .map(|(_, file)| Facts::new(&template, &file.report))
+        .map(|(_, _, file)| Facts::new(&template, &file.report))
         .collect();
-    for (column, facts) in units.iter().zip(&facts) {
+    for ((column, facts), (index, _, _)) in units.iter().zip(&facts).zip(&chosen) {
         if !column.checksum_ok {
             note(
                 &mut notes,
@@ -270,6 +333,13 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
                 format!("{}: báo cáo còn {errors} lỗi số liệu.", column.unit),
             );
         }
+        outcomes[*index].outcome = if errors > 0 {
+            Outcome::Errors
+        } else if !column.checksum_ok {
+            Outcome::Warnings
+        } else {
+            Outcome::Valid
+        };
     }
 
     let cells: Vec<Vec<Cell>> = facts.iter().map(appendix::cells).collect();
@@ -293,6 +363,7 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
         period,
         units,
         notes,
+        files: outcomes,
         rows,
     }
 }
@@ -309,6 +380,65 @@ pub fn units_matching(summary: &Summary, query: &str) -> Vec<usize> {
         .filter(|(_, column)| wanted.is_empty() || vi::slug(&column.unit).contains(&wanted))
         .map(|(index, _)| index)
         .collect()
+}
+
+/// What makes up the total of one row: each unit's value, and the units
+/// that left the row empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Breakdown {
+    /// `(unit, value as printed)`, in the order of the columns.
+    pub values: Vec<(String, String)>,
+    pub missing: Vec<String>,
+}
+
+/// The units' values behind the total of `summary.rows[row]`.
+pub fn breakdown(summary: &Summary, row: usize) -> Breakdown {
+    let mut breakdown = Breakdown::default();
+    let Some(summary_row) = summary.rows.get(row) else {
+        return breakdown;
+    };
+    for (column, value) in summary.units.iter().zip(&summary_row.values) {
+        if value.is_empty() {
+            breakdown.missing.push(column.unit.clone());
+        } else {
+            breakdown.values.push((column.unit.clone(), value.clone()));
+        }
+    }
+    breakdown
+}
+
+/// `Đã thay bản lần 2 của Phường Nghĩa Lộ bằng bản lần 3.`: one line per
+/// unit whose added-up file in `after` is a later export than in `before`.
+pub fn replacements(before: &[UnitColumn], after: &[UnitColumn]) -> Vec<String> {
+    let earlier: BTreeMap<&str, u32> = before
+        .iter()
+        .map(|column| (column.unit.as_str(), column.revision))
+        .collect();
+    after
+        .iter()
+        .filter_map(|column| {
+            let old = *earlier.get(column.unit.as_str())?;
+            (column.revision > old).then(|| {
+                format!(
+                    "Đã thay bản lần {old} của {} bằng bản lần {}.",
+                    column.unit, column.revision
+                )
+            })
+        })
+        .collect()
+}
+
+/// `Đang giữ 10 tệp (1.234 KB) trong bộ nhớ của trình duyệt.`: what the
+/// page keeps of the files received, in whole KB rounded up.
+pub fn kept_line(files: usize, bytes: usize) -> String {
+    if files == 0 {
+        return "Chưa giữ tệp nào trong bộ nhớ của trình duyệt.".to_owned();
+    }
+    format!(
+        "Đang giữ {} tệp ({} KB) trong bộ nhớ của trình duyệt.",
+        vi::group_digits(files as u64),
+        vi::group_digits(bytes.div_ceil(1024) as u64)
+    )
 }
 
 /// The sum of `numbers`, or `None` beyond what a Decimal holds.
@@ -693,6 +823,39 @@ mod tests {
             .map(|c| (c.file_name.as_str(), c.revision))
             .collect();
         assert_eq!(columns, [("nghia-lo.json", 1), ("tqt-lan-3.json", 3)]);
+        let outcomes: Vec<(&str, Option<&str>, u32, Outcome)> = summary
+            .files
+            .iter()
+            .map(|f| {
+                (
+                    f.file_name.as_str(),
+                    f.unit.as_deref(),
+                    f.revision,
+                    f.outcome,
+                )
+            })
+            .collect();
+        let tqt = Some("Phường Trương Quang Trọng");
+        assert_eq!(
+            outcomes,
+            [
+                ("tqt-lan-1.json", tqt, 1, Outcome::Superseded),
+                ("tqt-lan-3.json", tqt, 3, Outcome::Valid),
+                ("hong.json", None, 0, Outcome::Unreadable),
+                (
+                    "nghia-chanh.json",
+                    Some("Phường Nghĩa Chánh"),
+                    1,
+                    Outcome::OtherPeriod
+                ),
+                (
+                    "nghia-lo.json",
+                    Some("Phường Nghĩa Lộ"),
+                    1,
+                    Outcome::Warnings
+                ),
+            ]
+        );
         let notes: Vec<(&str, Severity, &str)> = summary
             .notes
             .iter()
@@ -736,6 +899,7 @@ mod tests {
         assert!(summary.notes[0]
             .message
             .starts_with("Phường Nghĩa Lộ: báo cáo còn "));
+        assert_eq!(summary.files[0].outcome, Outcome::Errors);
     }
 
     #[test]
@@ -818,6 +982,44 @@ mod tests {
             .notes
             .iter()
             .all(|n| n.severity == Severity::Error && n.label() == "Không cộng"));
+        let outcomes: Vec<Outcome> = summary.files.iter().map(|f| f.outcome).collect();
+        assert_eq!(
+            outcomes,
+            [
+                Outcome::Valid,
+                Outcome::Valid,
+                Outcome::OtherTemplate,
+                Outcome::OtherTemplate
+            ]
+        );
+    }
+
+    #[test]
+    fn a_unit_whose_only_file_is_of_another_template_is_not_counted_as_sent() {
+        use crate::expected::{roll_call, Status};
+        let newer = variant("cchc-xa-phuong-quang-ngai", "2026.1", "Mẫu 2026");
+        let mut other = nghia_lo();
+        other.header.unit.name = Text::new("Nghĩa Chánh");
+        let summary = add_up(&[
+            file("tqt.json", sample(), 1),
+            file("nghia-lo.json", nghia_lo(), 1),
+            file_of(newer, "nghia-chanh.json", other, 1),
+        ]);
+        assert_eq!(summary.units.len(), 2);
+        let expected = [
+            "Phường Nghĩa Chánh".to_owned(),
+            "Phường Nghĩa Lộ".to_owned(),
+        ];
+        let roll = roll_call(&expected, &summary);
+        let statuses: Vec<Status> = roll.units.iter().map(|unit| unit.status).collect();
+        assert_eq!(
+            statuses,
+            [Status::OtherTemplate, Status::Sent(Outcome::Valid)]
+        );
+        assert_eq!(roll.units[0].status.label(), "khác mẫu, không cộng");
+        assert!(roll.not_sent().is_empty());
+        assert_eq!(roll.unlisted.len(), 1);
+        assert_eq!(roll.unlisted[0].file_name, "tqt.json");
     }
 
     #[test]
@@ -834,5 +1036,75 @@ mod tests {
         let on_time = row(&summary, "3.4.a");
         assert_eq!(on_time.values, ["100", "100"]);
         assert_eq!(on_time.total, "");
+    }
+
+    #[test]
+    fn a_total_opens_on_the_units_values_and_the_units_without_one() {
+        let summary = add_up(&[
+            file("tqt.json", sample(), 1),
+            file("nghia-lo.json", nghia_lo(), 1),
+        ]);
+        let index = |code: &str| {
+            summary
+                .rows
+                .iter()
+                .position(|row| summary.row(row).code == code)
+                .unwrap()
+        };
+        let documents = breakdown(&summary, index("1.1.c"));
+        assert_eq!(
+            documents.values,
+            [("Phường Trương Quang Trọng".to_owned(), "10".to_owned())]
+        );
+        assert_eq!(documents.missing, ["Phường Nghĩa Lộ"]);
+        let tasks = breakdown(&summary, index("1.1.a"));
+        assert_eq!(tasks.values.len(), 2);
+        assert!(tasks.missing.is_empty());
+        assert_eq!(
+            breakdown(&summary, summary.rows.len()),
+            Breakdown::default()
+        );
+    }
+
+    #[test]
+    fn a_later_export_of_a_unit_is_said_to_replace_the_earlier() {
+        let before = add_up(&[
+            file("tqt-lan-2.json", sample(), 2),
+            file("nghia-lo.json", nghia_lo(), 1),
+        ]);
+        let after = add_up(&[
+            file("tqt-lan-2.json", sample(), 2),
+            file("nghia-lo.json", nghia_lo(), 1),
+            file("tqt-lan-3.json", sample(), 3),
+        ]);
+        assert_eq!(
+            replacements(&before.units, &after.units),
+            ["Đã thay bản lần 2 của Phường Trương Quang Trọng bằng bản lần 3."]
+        );
+        // An earlier export picked later replaces nothing.
+        let older = add_up(&[
+            file("tqt-lan-2.json", sample(), 2),
+            file("nghia-lo.json", nghia_lo(), 1),
+            file("tqt-lan-1.json", sample(), 1),
+        ]);
+        assert!(replacements(&before.units, &older.units).is_empty());
+        assert_eq!(older.files[2].outcome, Outcome::Superseded);
+        assert!(replacements(&[], &after.units).is_empty());
+    }
+
+    #[test]
+    fn the_files_kept_are_counted_in_kb() {
+        assert_eq!(
+            kept_line(0, 0),
+            "Chưa giữ tệp nào trong bộ nhớ của trình duyệt."
+        );
+        assert_eq!(
+            kept_line(10, 1_263_617),
+            "Đang giữ 10 tệp (1.235 KB) trong bộ nhớ của trình duyệt."
+        );
+        assert_eq!(
+            kept_line(1, 1),
+            "Đang giữ 1 tệp (1 KB) trong bộ nhớ của trình duyệt."
+        );
     }
 }

@@ -18,6 +18,7 @@ pub mod draft;
 pub mod edit;
 pub mod entry;
 pub mod exchange;
+pub mod expected;
 pub mod facts;
 pub mod figures;
 pub mod history;

@@ -12,7 +12,9 @@
 //! is the core's [`Document`](cchc_core::document::Document) (the same
 //! one the print view is written from), and what each cell of a sheet
 //! holds is the core's [`Workbook`](cchc_core::workbook::Workbook). This
-//! crate only turns them into files.
+//! crate only turns them into files, and reads the cells of an Excel file
+//! (the office's list of expected units) with the zip and XML code that
+//! is here anyway.
 //!
 //! The editor hands over the draft as its exchange file (the JSON that
 //! `Tải tệp JSON` writes, which the editor makes anyway), and this module
@@ -21,9 +23,11 @@
 //! fetched on the first click, not in the editor's start-up.
 
 mod docx;
+mod sheets;
 mod xlsx;
 
 pub use docx::docx;
+pub use sheets::sheets;
 pub use xlsx::xlsx;
 
 use cchc_core::document::Document;
@@ -83,5 +87,14 @@ mod wasm {
         let workbook: Workbook = serde_json::from_str(workbook_json)
             .map_err(|error| JsError::new(&format!("Dữ liệu bảng tính không hợp lệ: {error}")))?;
         crate::xlsx(&workbook).map_err(|error| JsError::new(&error))
+    }
+
+    /// The cells of every sheet of an `.xlsx` file, as
+    /// [`cchc_core::expected::sheets_to_text`] writes them: the editor picks
+    /// the units' column and needs no JSON reader for them.
+    #[wasm_bindgen]
+    pub fn xlsx_cells(bytes: &[u8]) -> Result<String, JsError> {
+        let sheets = crate::sheets(bytes).map_err(|error| JsError::new(&error))?;
+        Ok(cchc_core::expected::sheets_to_text(&sheets))
     }
 }

@@ -254,3 +254,20 @@ fn the_draft_handed_over_as_its_exchange_file_gives_the_same_sheet() {
         .unwrap_err()
         .starts_with("Không đọc được báo cáo: "));
 }
+
+#[test]
+fn the_aggregation_workbook_reads_back_as_the_list_of_its_units() {
+    let summary = summary();
+    let bytes = cchc_office::xlsx(&workbook::aggregation(&summary)).unwrap();
+    let sheets = cchc_office::sheets(&bytes).unwrap();
+    assert_eq!(sheets.len(), 2);
+    assert_eq!(sheets[1][0], ["Tệp", "Đơn vị", "Lần xuất", "Tình trạng"]);
+    let units = cchc_core::expected::from_sheets("tong-hop.xlsx", &sheets).unwrap();
+    let columns: Vec<&str> = summary
+        .units
+        .iter()
+        .map(|unit| unit.unit.as_str())
+        .collect();
+    assert!(!columns.is_empty());
+    assert_eq!(units, columns);
+}
