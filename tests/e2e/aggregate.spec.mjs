@@ -409,7 +409,8 @@ test('the combined report: the office\'s own header, signer and recipients over 
   expect(json.suggestedFilename()).toBe('tong-hop-cchc-2025-quy-I-so-noi-vu.json');
   const totals = await page.locator('#aggregate-table tbody tr[data-code] td.total').allTextContents();
   expect(totals.filter(Boolean).length).toBeGreaterThan(40);
-  await page.getByRole('button', { name: 'Bỏ các tệp đã chọn' }).click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Xóa tệp đã nhận' }).click();
   await page.setInputFiles('#aggregate-files', await saved(json));
   await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 1 đơn vị');
   await expect(page.locator('#aggregate-table thead th').nth(5)).toHaveText('Sở Nội vụ');
