@@ -271,3 +271,29 @@ fn the_aggregation_workbook_reads_back_as_the_list_of_its_units() {
     assert!(!columns.is_empty());
     assert_eq!(units, columns);
 }
+
+#[test]
+fn an_excel_list_is_read_from_column_a_and_row_1_whatever_cell_it_starts_at() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(1, 1, "Tên đơn vị").unwrap();
+    sheet.write_string(2, 1, "Xã Hành Đức").unwrap();
+    sheet.write_number(2, 2, 3.0).unwrap();
+    sheet.write_number(3, 2, 1.5).unwrap();
+    sheet.write_string(3, 1, "Phường  Nghĩa Lộ").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let sheets = cchc_office::sheets(&bytes).unwrap();
+    assert_eq!(
+        sheets,
+        [vec![
+            vec![],
+            vec!["", "Tên đơn vị", ""],
+            vec!["", "Xã Hành Đức", "3"],
+            vec!["", "Phường  Nghĩa Lộ", "1.5"],
+        ]]
+    );
+    assert_eq!(
+        cchc_core::expected::from_sheets("ds.xlsx", &sheets).unwrap(),
+        ["Xã Hành Đức", "Phường Nghĩa Lộ"]
+    );
+}
