@@ -1,7 +1,9 @@
 //! The files the aggregation page received, kept in an IndexedDB database
 //! of their own, so that the office finds the same files and the same table
-//! after closing the browser. A file is kept as the bytes it came with and
-//! judged again when read back ([`cchc_core::aggregate::add_up`] decides).
+//! after closing the browser. A file is kept as the browser's `File` it came
+//! as (the browser copies its bytes; none pass through the page), once the
+//! totals are shown, and read and judged again when read back
+//! ([`cchc_core::aggregate::add_up`] decides).
 //!
 //! Keeping can fail (a full disk, a browser that refuses storage): the file
 //! stays on the page and the office is told it will not be there next time.
@@ -9,7 +11,7 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::JsCast;
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
 use super::{idb, Editor, Notice};
@@ -65,45 +67,37 @@ fn when_written(
     });
 }
 
-/// Keeps the file `name` (replacing a kept file of that name).
-pub fn keep(editor: Editor, name: String, bytes: &[u8]) {
-    let size = bytes.len();
-    let record = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&record, &"name".into(), &name.as_str().into());
-    let _ = js_sys::Reflect::set(
-        &record,
-        &"bytes".into(),
-        &js_sys::Uint8Array::from(bytes).into(),
-    );
-    let failed = not_kept(&format!("tệp «{name}»"));
+/// Keeps `files` (each replacing a kept file of its name) in one
+/// transaction: all of them or, when the browser refuses one, none, and
+/// the office is told.
+pub fn keep(editor: Editor, files: Vec<web_sys::File>) {
+    let failed = match files.as_slice() {
+        [] => return,
+        [file] => not_kept(&format!("tệp «{}»", file.name())),
+        files => not_kept(&format!("{} tệp vừa chọn", files.len())),
+    };
     with_store(
         editor,
         IdbTransactionMode::Readwrite,
         failed,
         move |store, failed| {
-            if store.put_with_key(&record, &name.as_str().into()).is_err() {
-                return say(editor, Notice::error(failed));
+            for file in &files {
+                if store.put_with_key(file, &file.name().into()).is_err() {
+                    let _ = store.transaction().abort();
+                    return say(editor, Notice::error(failed));
+                }
             }
             when_written(editor, &store, failed, move || {
                 editor.kept_sizes.update(|sizes| {
-                    sizes.insert(name, size);
+                    sizes.extend(files.iter().map(|file| (file.name(), file.size() as usize)));
                 });
             });
         },
     );
 }
 
-/// The name and bytes of one kept record.
-fn record(value: JsValue) -> Option<(String, Vec<u8>)> {
-    let name = js_sys::Reflect::get(&value, &"name".into())
-        .ok()?
-        .as_string()?;
-    let bytes = js_sys::Reflect::get(&value, &"bytes".into()).ok()?;
-    Some((name, js_sys::Uint8Array::new(&bytes).to_vec()))
-}
-
-/// Hands `then` every kept file, by name.
-pub fn read_all(editor: Editor, then: impl FnOnce(Vec<(String, Vec<u8>)>) + 'static) {
+/// Hands `then` every kept file.
+pub fn read_all(editor: Editor, then: impl FnOnce(Vec<web_sys::File>) + 'static) {
     let failed = "Không đọc được các tệp đã nhận từ bộ nhớ của trình duyệt: hãy chọn lại các tệp."
         .to_owned();
     with_store(
@@ -118,7 +112,7 @@ pub fn read_all(editor: Editor, then: impl FnOnce(Vec<(String, Vec<u8>)>) + 'sta
                 Some(records) => then(
                     js_sys::Array::from(&records)
                         .iter()
-                        .filter_map(record)
+                        .filter_map(|record| record.dyn_into::<web_sys::File>().ok())
                         .collect(),
                 ),
                 None => say(editor, Notice::error(failed)),
