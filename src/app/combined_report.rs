@@ -156,15 +156,7 @@ fn signer(office: RwSignal<Office>) -> impl IntoView {
             inputs(office, &FREE_LINES)
         } else {
             let signature = office.with_untracked(Office::signature);
-            view! {
-                <p class="derived">
-                    <span id="co-quan-signer-lines">"Sẽ in: "</span>
-                    <output class="preformatted" aria-labelledby="co-quan-signer-lines">
-                        {signature.printed_titles().join("\n")}
-                    </output>
-                </p>
-            }
-            .into_any()
+            super::sections::printed_signer(&signature, "co-quan-signer-lines", None)
         }
     };
     view! {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::fields::{self, enum_select, field, Look};
 use super::Editor;
 use cchc_core::period::ReportKind;
-use cchc_core::report::{Period, Report, Signer, UnitKind};
+use cchc_core::report::{Period, Report, Signature, Signer, UnitKind};
 use cchc_core::text::Text;
 use cchc_core::vi;
 
@@ -144,10 +144,21 @@ fn signer_lines(editor: Editor) -> AnyView {
         }
         .into_any();
     }
+    printed_signer(&signature, "d-signer", Some("signer"))
+}
+
+/// The lines a chosen signer prints, to read (`Sẽ in: TM. ỦY BAN NHÂN DÂN`
+/// / `CHỦ TỊCH`): in the editor and on the aggregation page's combined
+/// report. `label_id` names the label; `derived`, the output for tests.
+pub fn printed_signer(
+    signature: &Signature,
+    label_id: &'static str,
+    derived: Option<&'static str>,
+) -> AnyView {
     view! {
         <p class="derived">
-            <span id="d-signer">"Sẽ in: "</span>
-            <output class="preformatted" data-derived="signer" aria-labelledby="d-signer">
+            <span id=label_id>"Sẽ in: "</span>
+            <output class="preformatted" data-derived=derived aria-labelledby=label_id>
                 {signature.printed_titles().join("\n")}
             </output>
         </p>
