@@ -485,14 +485,13 @@ pub fn page(editor: Editor) -> impl IntoView {
             format!("Đã chọn {} tệp.", group_digits(counted() as u64))
         }
     };
-    let summary_memo = summary;
     let opened = RwSignal::new(None::<usize>);
     let shown_table = move || {
         let first = first.get();
         matching.with(|matching| {
             let columns =
                 &matching[first.min(matching.len())..(first + UNITS_PER_PAGE).min(matching.len())];
-            summary.with(|summary| table(summary_memo, opened, summary, columns))
+            summary.with(|current| table(summary, opened, current, columns))
         })
     };
     view! {

@@ -28,8 +28,8 @@ use cchc_core::workbook::{self, Workbook};
 #[wasm_bindgen]
 extern "C" {
     /// The loader the page defines: a promise of the office module's
-    /// exports, `docx_file(report_file)`, `xlsx_file(report_file)` and
-    /// `workbook_file(json)`.
+    /// exports, `docx_file(report_file)`, `xlsx_file(report_file)`,
+    /// `workbook_file(json)` and `xlsx_cells(bytes)`.
     #[wasm_bindgen(js_name = cchcOffice, catch)]
     fn office_module() -> Result<js_sys::Promise, JsValue>;
 }
