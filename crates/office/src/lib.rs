@@ -31,21 +31,22 @@ pub use sheets::sheets;
 pub use xlsx::xlsx;
 
 use cchc_core::document::Document;
-use cchc_core::exchange::{self, Opened};
+use cchc_core::exchange;
 use cchc_core::facts::Facts;
 use cchc_core::workbook;
 
-/// The facts of a report's exchange file, read with the template inside it.
-fn opened(report_file: &str) -> Result<Opened, String> {
-    exchange::open(report_file.as_bytes(), &|_| None)
-        .map_err(|error| format!("Không đọc được báo cáo: {}", error.message()))
+/// What `build` makes of the facts of the report in `report_file` (an
+/// exchange file), read with the template inside it.
+fn from_report_file<R>(report_file: &str, build: impl FnOnce(&Facts) -> R) -> Result<R, String> {
+    let opened = exchange::open(report_file.as_bytes(), &|_| None)
+        .map_err(|error| format!("Không đọc được báo cáo: {}", error.message()))?;
+    Ok(build(&Facts::new(&opened.template, &opened.report)))
 }
 
-/// The document of the report in `report_file` (an exchange file), as the
-/// print view lays it out.
+/// The document of the report in `report_file`, as the print view lays it
+/// out.
 pub fn report_document(report_file: &str) -> Result<Document, String> {
-    let opened = opened(report_file)?;
-    Ok(Document::new(&Facts::new(&opened.template, &opened.report)))
+    from_report_file(report_file, Document::new)
 }
 
 /// The `.docx` file of the report in `report_file`.
@@ -55,11 +56,7 @@ pub fn report_docx(report_file: &str) -> Result<Vec<u8>, String> {
 
 /// The `.xlsx` file of the appendix of the report in `report_file`.
 pub fn appendix_xlsx(report_file: &str) -> Result<Vec<u8>, String> {
-    let opened = opened(report_file)?;
-    xlsx(&workbook::appendix(&Facts::new(
-        &opened.template,
-        &opened.report,
-    )))
+    xlsx(&from_report_file(report_file, workbook::appendix)?)
 }
 
 /// The wasm module's entry points: JSON in, the file's bytes out.

@@ -3,7 +3,7 @@
 mod common;
 
 use cchc_core::document::Document;
-use common::{count, facts, sample_facts, Package};
+use common::{count, exchange_file, facts, sample_facts, Package};
 
 fn sample_document() -> Document {
     let (template, report) = sample_facts();
@@ -377,14 +377,6 @@ fn a_new_report_without_figures_or_footnotes_is_written_too() {
     for bad in ["NaN", "undefined", "None", "null"] {
         assert!(!text.contains(bad), "{bad}");
     }
-}
-
-/// What the editor hands over: the draft as its exchange file.
-fn exchange_file(
-    template: &cchc_core::template::Template,
-    report: &cchc_core::report::Report,
-) -> String {
-    serde_json::to_string(&cchc_core::exchange::envelope(template, report, 0, "")).unwrap()
 }
 
 #[test]

@@ -3,7 +3,7 @@
 mod common;
 
 use cchc_core::workbook::{self, Cell, NumberFormat, Workbook};
-use common::{count, facts, sample_facts, summary, Package};
+use common::{count, exchange_file, facts, sample_facts, summary, Package};
 
 fn written(book: &Workbook) -> Package {
     Package::open(cchc_office::xlsx(book).expect("the workbook is written"))
@@ -239,8 +239,7 @@ fn a_bad_sheet_name_is_an_error_in_vietnamese() {
 #[test]
 fn the_draft_handed_over_as_its_exchange_file_gives_the_same_sheet() {
     let (template, report) = sample_facts();
-    let file =
-        serde_json::to_string(&cchc_core::exchange::envelope(&template, &report, 0, "")).unwrap();
+    let file = exchange_file(&template, &report);
     let mut from_file = Package::open(cchc_office::appendix_xlsx(&file).unwrap());
     let mut from_facts = written(&workbook::appendix(&facts(&template, &report)));
     for part in [

@@ -52,6 +52,11 @@ pub fn sample_facts() -> (Arc<Template>, Report) {
     (legacy(), sample())
 }
 
+/// What the editor hands over: the draft as its exchange file.
+pub fn exchange_file(template: &Template, report: &Report) -> String {
+    serde_json::to_string(&cchc_core::exchange::envelope(template, report, 0, "")).unwrap()
+}
+
 pub fn facts<'a>(template: &'a Template, report: &'a Report) -> Facts<'a> {
     Facts::new(template, report)
 }
