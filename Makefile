@@ -84,6 +84,9 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --locked -p bao-cao-cchc -p cchc-office -- -D warnings
+	# The fuzz crate is a workspace of its own: its lock file must follow the
+	# core's dependencies, or `make fuzz` (which builds --locked) stops.
+	cargo metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null
 
 ## Fuzzes the importer, the template loader and the Vietnamese number and date
 ## parsers (issue 12) with cargo-fuzz on the stable toolchain: FUZZ_RUNS inputs
