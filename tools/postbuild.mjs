@@ -111,7 +111,7 @@ await __wbg_init({ module_or_path: unpackWasm("${packWasm(wasm)}") });
 
 // The office module in the single file: its wasm in a data block that never
 // runs, its glue in a module script that only defines `cchcOffice()`, which
-// gives its exports: the writers and the reader of an Excel list of units.
+// gives its exports: the writers and the reader of a list of units (Excel or CSV).
 const officeBlocks = `<script type="application/octet-stream" id="office-wasm">${packWasm(officeWasm)}</script>
 <script type="module" id="office-module">
 ${inert(officeJs, 'script')}
@@ -121,7 +121,7 @@ let officeLoading;
 window.cchcOffice = () => (officeLoading ??= (async () => {
   const unpackWasm = ${UNPACK_WASM};
   await __wbg_init({ module_or_path: unpackWasm(document.getElementById('office-wasm').textContent) });
-  return { docx_file, xlsx_file, workbook_file, xlsx_cells };
+  return { docx_file, xlsx_file, workbook_file, unit_lines };
 })().catch((error) => {
   officeLoading = undefined;
   throw error;

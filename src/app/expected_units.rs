@@ -157,14 +157,7 @@ pub fn panel(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
                         return done(name, Err(message));
                     }
                 };
-                if !name.to_ascii_lowercase().ends_with(".xlsx") {
-                    let read = expected::from_csv(&name, &bytes);
-                    return done(name, read);
-                }
-                kept_files::say(
-                    editor,
-                    Notice::info(format!("Đang đọc tệp Excel «{name}»…")),
-                );
+                kept_files::say(editor, Notice::info(format!("Đang đọc tệp «{name}»…")));
                 office::read_units(name.clone(), bytes, move |read| done(name, read));
             });
         }

@@ -29,7 +29,7 @@ use cchc_core::workbook::{self, Workbook};
 extern "C" {
     /// The loader the page defines: a promise of the office module's
     /// exports, `docx_file(report_file)`, `xlsx_file(report_file)`,
-    /// `workbook_file(json)` and `xlsx_cells(bytes)`.
+    /// `workbook_file(json)` and `unit_lines(file_name, bytes)`.
     #[wasm_bindgen(js_name = cchcOffice, catch)]
     fn office_module() -> Result<js_sys::Promise, JsValue>;
 }
@@ -186,25 +186,30 @@ fn export(module: &JsValue, name: &str) -> Result<js_sys::Function, String> {
         .ok_or_else(|| format!("phần tạo tệp không có hàm {name}"))
 }
 
-/// The units listed in the Excel file `name`: its cells read by the office
-/// module (loaded the first time), the column picked by
-/// [`cchc_core::expected::from_sheets`]; or why not, in a sentence.
+/// The units listed in the Excel or CSV file `name`: read by the office
+/// module (loaded the first time), whose readers split the cells and whose
+/// core picks the column ([`cchc_core::expected::from_sheets`]); or why
+/// not, in a sentence.
 pub fn read_units(
     name: String,
     bytes: Vec<u8>,
     then: impl FnOnce(Result<Vec<String>, String>) + 'static,
 ) {
     with_module(move |module| {
-        let not_read = |detail: String| format!("Không đọc được tệp Excel «{name}»: {detail}.");
+        let not_read = |detail: String| format!("Không đọc được tệp «{name}»: {detail}.");
         let read = module.map_err(not_read).and_then(|module| {
             // The module's own refusal is a whole sentence already.
-            let cells = export(&module, "xlsx_cells")
+            let lines = export(&module, "unit_lines")
                 .map_err(not_read)?
-                .call1(&JsValue::NULL, &js_sys::Uint8Array::from(bytes.as_slice()))
+                .call2(
+                    &JsValue::NULL,
+                    &name.as_str().into(),
+                    &js_sys::Uint8Array::from(bytes.as_slice()),
+                )
                 .map_err(|error| message_of(&error))?
                 .as_string()
                 .ok_or_else(|| not_read("phần đọc tệp không trả về nội dung".to_owned()))?;
-            expected::from_sheets(&name, &expected::sheets_from_text(&cells))
+            Ok(expected::from_lines(&lines))
         });
         then(read);
     });

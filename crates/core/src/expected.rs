@@ -5,7 +5,8 @@
 //!
 //! A province's Department of Home Affairs receives from 100-170 communes;
 //! the list is typed or pasted as lines, taken from the files received, or
-//! read from a CSV column. Names are matched as people write them: case,
+//! read from a column of a CSV or Excel file (whose cells the office
+//! module reads, with its libraries). Names are matched as people write them: case,
 //! repeated spaces and decomposed accents do not make another unit. What
 //! happened to each file is decided by [`crate::aggregate::add_up`]; this
 //! module only lines the files up against the list.
@@ -64,27 +65,6 @@ fn csv_refused(file_name: &str, why: &str) -> String {
     )
 }
 
-/// The fields of one CSV line, split at `delimiter` outside double quotes
-/// (`""` inside quotes is one quote).
-fn csv_fields(line: &str, delimiter: char) -> Vec<String> {
-    let mut fields = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        let field = fields.last_mut().expect("one field at least");
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            '"' => quoted = !quoted,
-            c if c == delimiter && !quoted => fields.push(String::new()),
-            c => field.push(c),
-        }
-    }
-    fields
-}
-
 /// Whether a CSV header names the units' column: `Đơn vị`, `Tên đơn vị`,
 /// `TÊN ĐƠN VỊ`, `Don vi`.
 fn is_unit_header(header: &str) -> bool {
@@ -139,50 +119,12 @@ pub fn from_sheets(file_name: &str, sheets: &[Vec<Vec<String>>]) -> Result<Vec<S
     Ok(names)
 }
 
-/// Between sheets, rows and cells in [`sheets_to_text`]: the ASCII group,
-/// record and unit separators, which XML 1.0 text (a spreadsheet's cells)
-/// cannot hold.
-const SHEET_END: char = '\u{1d}';
-const ROW_END: char = '\u{1e}';
-const CELL_END: char = '\u{1f}';
-
-/// The cells of a workbook as one text, to hand from the office module
-/// (which reads `.xlsx` files) to the editor (which has the browser's
-/// Unicode functions to match the headers with) without a JSON reader.
-pub fn sheets_to_text(sheets: &[Vec<Vec<String>>]) -> String {
-    let row = |row: &Vec<String>| row.join(&CELL_END.to_string());
-    let sheet = |rows: &Vec<Vec<String>>| {
-        rows.iter()
-            .map(row)
-            .collect::<Vec<_>>()
-            .join(&ROW_END.to_string())
-    };
-    sheets
-        .iter()
-        .map(sheet)
-        .collect::<Vec<_>>()
-        .join(&SHEET_END.to_string())
-}
-
-/// The cells written by [`sheets_to_text`].
-pub fn sheets_from_text(text: &str) -> Vec<Vec<Vec<String>>> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    text.split(SHEET_END)
-        .map(|sheet| {
-            sheet
-                .split(ROW_END)
-                .map(|row| row.split(CELL_END).map(str::to_owned).collect())
-                .collect()
-        })
-        .collect()
-}
-
-/// The list read from a CSV file (as Excel writes it: `,` or `;`, UTF-8
-/// with or without a byte-order mark), by [`from_sheets`]. A refusal says
-/// why in Vietnamese.
-pub fn from_csv(file_name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
+/// The text of a CSV list of units (UTF-8, with or without Excel's
+/// byte-order mark) and the delimiter its first line uses (`,`, `;` or a
+/// tab, as Excel writes them), or why the file is not one, in Vietnamese.
+/// The fields are split by the office module's CSV reader; the column is
+/// picked by [`from_sheets`].
+pub fn csv_text<'a>(file_name: &str, bytes: &'a [u8]) -> Result<(&'a str, u8), String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(csv_refused(
             file_name,
@@ -196,21 +138,16 @@ pub fn from_csv(file_name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
             "tệp không phải tệp CSV (có ký tự lạ). Nếu là tệp Excel, hãy chọn tệp .xlsx hoặc lưu lại dạng CSV.",
         ));
     }
-    let lines: Vec<&str> = text
+    let first = text
         .lines()
-        .filter(|line| !line.trim().is_empty())
-        .collect();
-    let first = lines.first().copied().unwrap_or_default();
-    let delimiter = [';', ',', '\t']
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or_default();
+    let delimiter = [b';', b',', b'\t']
         .into_iter()
-        .max_by_key(|d| first.matches(*d).count())
-        .filter(|d| first.contains(*d))
-        .unwrap_or(',');
-    let rows: Vec<Vec<String>> = lines
-        .iter()
-        .map(|line| csv_fields(line, delimiter))
-        .collect();
-    from_sheets(file_name, &[rows])
+        .max_by_key(|d| first.matches(char::from(*d)).count())
+        .filter(|d| first.contains(char::from(*d)))
+        .unwrap_or(b',');
+    Ok((text, delimiter))
 }
 
 /// Where one expected unit stands.
@@ -500,22 +437,16 @@ mod tests {
     }
 
     #[test]
-    fn a_csv_gives_its_unit_column_or_its_first_column() {
-        let named = "\u{feff}STT;Tên đơn vị;Số dân\r\n1;Phường Nghĩa Lộ;12000\r\n2;\"Xã \"\"Nghĩa\"\" Hà\";9000\r\n3;phường  nghĩa lộ;1\r\n";
+    fn a_csv_gives_its_text_and_the_delimiter_of_its_first_line() {
+        let named = "\u{feff}\r\nSTT;Tên đơn vị, xã;Số dân\r\n1;Phường Nghĩa Lộ;12000\r\n";
         assert_eq!(
-            from_csv("ds.csv", named.as_bytes()).unwrap(),
-            ["Phường Nghĩa Lộ", "Xã \"Nghĩa\" Hà"]
+            csv_text("ds.csv", named.as_bytes()).unwrap(),
+            (&named[3..], b';')
         );
-        let plain = "Phường Nghĩa Lộ,x\nXã Nghĩa Hà,y\n";
-        assert_eq!(
-            from_csv("ds.csv", plain.as_bytes()).unwrap(),
-            ["Phường Nghĩa Lộ", "Xã Nghĩa Hà"]
-        );
-        let header = "Đơn vị\nPhường Nghĩa Lộ\n";
-        assert_eq!(
-            from_csv("ds.csv", header.as_bytes()).unwrap(),
-            ["Phường Nghĩa Lộ"]
-        );
+        let tabs = "STT\tTên đơn vị\n1\tXã A, B\n";
+        assert_eq!(csv_text("ds.csv", tabs.as_bytes()).unwrap().1, b'\t');
+        assert_eq!(csv_text("ds.csv", "Xã A\n".as_bytes()).unwrap().1, b',');
+        assert_eq!(csv_text("ds.csv", b"").unwrap(), ("", b','));
     }
 
     fn sheet(rows: &[&[&str]]) -> Vec<Vec<String>> {
@@ -554,23 +485,19 @@ mod tests {
             ["Xã Hành Thiện", "Xã Hành Đức"]
         );
         assert!(from_sheets("x.xlsx", &[]).is_err());
-        let book = vec![totals, sheet(&[&["a", "", "b"], &[""]])];
-        assert_eq!(sheets_from_text(&sheets_to_text(&book)), book);
-        assert!(sheets_from_text("").is_empty());
-        assert!(from_sheets("x.xlsx", &[sheet(&[&["1"], &["2"]])]).is_err());
+        let numbers = from_sheets("ds.csv", &[sheet(&[&["1", "2"], &["3", "4"]])]).unwrap_err();
+        assert!(numbers.contains("không thấy tên đơn vị nào"), "{numbers}");
+        assert!(numbers.ends_with("Danh sách cũ vẫn giữ nguyên."));
     }
 
     #[test]
     fn a_garbage_csv_is_refused_with_a_reason() {
-        let latin1 = from_csv("ds.csv", &[0x50, 0x68, 0xb0, 0xea]).unwrap_err();
+        let latin1 = csv_text("ds.csv", &[0x50, 0x68, 0xb0, 0xea]).unwrap_err();
         assert!(latin1.starts_with(
             "Không đọc được danh sách đơn vị từ tệp «ds.csv»: tệp không phải văn bản UTF-8."
         ));
-        let zip = from_csv("ds.csv", b"PK\x03\x04\0\0abc").unwrap_err();
+        let zip = csv_text("ds.csv", b"PK\x03\x04\0\0abc").unwrap_err();
         assert!(zip.contains("không phải tệp CSV"), "{zip}");
-        let numbers = from_csv("ds.csv", b"1,2\n3,4\n").unwrap_err();
-        assert!(numbers.contains("không thấy tên đơn vị nào"), "{numbers}");
-        assert!(from_csv("ds.csv", b"").is_err());
-        assert!(numbers.ends_with("Danh sách cũ vẫn giữ nguyên."));
+        assert!(zip.ends_with("Danh sách cũ vẫn giữ nguyên."));
     }
 }

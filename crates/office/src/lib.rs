@@ -12,9 +12,9 @@
 //! is the core's [`Document`](cchc_core::document::Document) (the same
 //! one the print view is written from), and what each cell of a sheet
 //! holds is the core's [`Workbook`](cchc_core::workbook::Workbook). This
-//! crate only turns them into files, and reads the cells of an Excel file
-//! (the office's list of expected units) with the zip and XML code that
-//! is here anyway.
+//! crate only turns them into files, and reads the cells of an Excel or
+//! CSV file (the office's list of expected units) with the zip and XML
+//! code that is here anyway and a CSV reader.
 //!
 //! The editor hands over the draft as its exchange file (the JSON that
 //! `Tải tệp JSON` writes, which the editor makes anyway), and this module
@@ -27,7 +27,7 @@ mod sheets;
 mod xlsx;
 
 pub use docx::docx;
-pub use sheets::sheets;
+pub use sheets::{csv_rows, sheets, unit_names};
 pub use xlsx::xlsx;
 
 use cchc_core::document::Document;
@@ -86,12 +86,12 @@ mod wasm {
         crate::xlsx(&workbook).map_err(|error| JsError::new(&error))
     }
 
-    /// The cells of every sheet of an `.xlsx` file, as
-    /// [`cchc_core::expected::sheets_to_text`] writes them: the editor picks
-    /// the units' column and needs no JSON reader for them.
+    /// The units listed in an `.xlsx` or CSV file, one a line (as
+    /// [`cchc_core::expected::to_lines`] writes them, so the editor needs
+    /// no JSON reader for them).
     #[wasm_bindgen]
-    pub fn xlsx_cells(bytes: &[u8]) -> Result<String, JsError> {
-        let sheets = crate::sheets(bytes).map_err(|error| JsError::new(&error))?;
-        Ok(cchc_core::expected::sheets_to_text(&sheets))
+    pub fn unit_lines(file_name: &str, bytes: &[u8]) -> Result<String, JsError> {
+        let units = crate::unit_names(file_name, bytes).map_err(|error| JsError::new(&error))?;
+        Ok(cchc_core::expected::to_lines(&units))
     }
 }

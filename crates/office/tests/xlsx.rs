@@ -296,3 +296,56 @@ fn an_excel_list_is_read_from_column_a_and_row_1_whatever_cell_it_starts_at() {
         ["Xã Hành Đức", "Phường Nghĩa Lộ"]
     );
 }
+
+#[test]
+fn a_csv_list_gives_its_unit_column_or_its_first_column() {
+    let named = "\u{feff}STT;Tên đơn vị;Số dân\r\n1;Phường Nghĩa Lộ;12000\r\n2;\"Xã \"\"Nghĩa\"\" Hà\";9000\r\n3;phường  nghĩa lộ;1\r\n";
+    assert_eq!(
+        cchc_office::unit_names("ds.csv", named.as_bytes()).unwrap(),
+        ["Phường Nghĩa Lộ", "Xã \"Nghĩa\" Hà"]
+    );
+    let plain = "Phường Nghĩa Lộ,x\nXã Nghĩa Hà,y\n";
+    assert_eq!(
+        cchc_office::unit_names("DS.CSV", plain.as_bytes()).unwrap(),
+        ["Phường Nghĩa Lộ", "Xã Nghĩa Hà"]
+    );
+    let header = "Đơn vị\nPhường Nghĩa Lộ\n";
+    assert_eq!(
+        cchc_office::unit_names("ds.csv", header.as_bytes()).unwrap(),
+        ["Phường Nghĩa Lộ"]
+    );
+}
+
+#[test]
+fn a_line_break_inside_a_quoted_csv_cell_stays_in_its_row() {
+    // Excel writes a cell typed with Alt+Enter in quotes, the break kept.
+    let text = "Tên đơn vị;Ghi chú\r\nXã Nghĩa Hà;\"gửi muộn\r\nđã nhắc\"\r\nPhường Nghĩa Lộ;\r\n";
+    assert_eq!(
+        cchc_office::csv_rows("ds.csv", text.as_bytes()).unwrap(),
+        [
+            vec!["Tên đơn vị", "Ghi chú"],
+            vec!["Xã Nghĩa Hà", "gửi muộn\r\nđã nhắc"],
+            vec!["Phường Nghĩa Lộ", ""],
+        ]
+    );
+    assert_eq!(
+        cchc_office::unit_names("ds.csv", text.as_bytes()).unwrap(),
+        ["Xã Nghĩa Hà", "Phường Nghĩa Lộ"]
+    );
+}
+
+#[test]
+fn a_csv_that_is_no_list_is_refused_in_vietnamese() {
+    let numbers = cchc_office::unit_names("ds.csv", b"1,2\n3,4\n").unwrap_err();
+    assert!(numbers.contains("không thấy tên đơn vị nào"), "{numbers}");
+    let zip = cchc_office::unit_names("ds.csv", b"PK\x03\x04\0\0abc").unwrap_err();
+    assert!(zip.contains("không phải tệp CSV"), "{zip}");
+    assert!(cchc_office::unit_names("ds.csv", b"").is_err());
+    // A CSV named .xlsx is read as what its name says, and refused.
+    let named_xlsx =
+        cchc_office::unit_names("ds.xlsx", "Tên đơn vị\nXã A\n".as_bytes()).unwrap_err();
+    assert!(
+        named_xlsx.starts_with("Không đọc được tệp Excel: tệp không phải tệp .xlsx"),
+        "{named_xlsx}"
+    );
+}
