@@ -107,8 +107,14 @@ pub fn button(editor: Editor, ask: Ask, id: &'static str) -> impl IntoView {
     view! { <button type="button" id=id on:click=click>{label}</button> }
 }
 
-/// The message of a thrown JS value (an `Error`, a string, anything).
+/// The message of a thrown JS value (an `Error`, a string, anything). A
+/// trap of the module (a bug in it: a panic stops it) leaves it unusable
+/// until the page is loaded again, which the message says; the draft, kept
+/// by the editor's own module, is not touched.
 fn message_of(error: &JsValue) -> String {
+    if error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+        return "phần tạo tệp Word/Excel gặp lỗi không lường trước và đã dừng; hãy tải lại trang (bản nháp vẫn được giữ nguyên)".to_owned();
+    }
     error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import {
-  test, expect, openApp, loadSample, root, twoUnitsExported,
+  test, expect, openApp, loadSample, root, twoUnitsExported, waitSaved, storedKeys,
 } from './app.mjs';
 import { pdfPages, firstLine, printToPdf } from './pdf.mjs';
 import { PRINTED_SAMPLE } from './printed-sample.mjs';
@@ -232,6 +232,29 @@ test('a module that cannot load is said in Vietnamese, and the next click tries 
   const alert = page.locator('#office-status[role="alert"]');
   await expect(alert).toContainText('Không tạo được tệp Word');
   await expect(alert).toContainText('thử lỗi');
+  const word = await download(page, wordButton(page));
+  expect(word.name).toBe(SAMPLE_DOCX);
+});
+
+test('a bug stopping the module is said in Vietnamese, with the draft kept', async ({ page, appUrl }) => {
+  await openApp(page, appUrl);
+  await loadSample(page);
+  await waitSaved(page);
+  const stored = await storedKeys(page);
+  // A panic in the module's wasm ends as a trap: a WebAssembly.RuntimeError.
+  await page.evaluate(() => {
+    const real = window.cchcOffice;
+    window.cchcOffice = async () => ({
+      ...(await real()),
+      docx_file() { throw new WebAssembly.RuntimeError('unreachable'); },
+    });
+  });
+  await wordButton(page).click();
+  const alert = page.locator('#office-status[role="alert"]');
+  await expect(alert).toContainText('Không tạo được tệp Word: phần tạo tệp Word/Excel gặp lỗi không lường trước và đã dừng; hãy tải lại trang (bản nháp vẫn được giữ nguyên).');
+  await expect(alert).not.toContainText('unreachable');
+  expect(await storedKeys(page)).toEqual(stored);
+  await page.reload();
   const word = await download(page, wordButton(page));
   expect(word.name).toBe(SAMPLE_DOCX);
 });
