@@ -2,8 +2,8 @@
 // puppeteer-core over WebDriver BiDi, opening the single file
 // dist/bao-cao-cchc.html from file:// as an office PC would. Load, type,
 // reload, export JSON (a real download to disk), import through the file
-// input, the print view, and the Word and Excel files. Each test starts
-// Firefox with a fresh profile.
+// input, the print view, the Word and Excel files, and the receiving
+// office's page. Each test starts Firefox with a fresh profile.
 //
 // Run with `make test-firefox` (or `node --test tests/firefox/core-flows.test.mjs`).
 import { test } from 'node:test';
@@ -30,8 +30,10 @@ const TEST = { timeout: 120_000 };
 /// saved without asking through BiDi `browser.setDownloadBehavior`, which
 /// puppeteer sends for a browser context created with `downloadBehavior`.
 /// Any uncaught error in the page fails the test at its end.
-async function startFirefox(t) {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-firefox-'));
+/// Given `dir` (a folder the caller removes), the profile is the one kept
+/// there: starting again on it is a browser restart (no downloads then).
+async function startFirefox(t, given = null) {
+  const dir = given ?? mkdtempSync(join(tmpdir(), 'cchc-firefox-'));
   const downloads = join(dir, 'downloads');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -39,17 +41,26 @@ async function startFirefox(t) {
     headless: true,
     userDataDir: join(dir, 'profile'),
   });
-  const context = await browser.createBrowserContext({
-    downloadBehavior: { policy: 'allow', downloadPath: downloads },
-  });
-  const page = await context.newPage();
+  // A new browser context is a Firefox user context (a container) whose
+  // storage a restart does not find again: a kept profile uses the default.
+  const context = given
+    ? browser.defaultBrowserContext()
+    : await browser.createBrowserContext({
+      downloadBehavior: { policy: 'allow', downloadPath: downloads },
+    });
+  const page = (given && (await context.pages())[0]) || await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  let open = true;
+  const close = async () => {
+    if (open) await browser.close();
+    open = false;
+  };
   t.after(async () => {
-    await browser.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
+    if (!given) rmSync(dir, { recursive: true, force: true });
   });
-  return { browser, page, downloads, errors };
+  return { browser, page, downloads, errors, close };
 }
 
 function expectNoPageErrors(errors) {
@@ -358,4 +369,67 @@ test('the Word and Excel files are written in Firefox too, from the office modul
     [resolve(root, 'tests/e2e/read_office.py'), join(downloads, docxName)], { encoding: 'utf8' }));
   expectAll(read.text.normalize('NFC'), ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 40/BC-UBND', '843/847', 'Trương Thanh Thảo'], 'the Word file');
   expectNoPageErrors(errors);
+});
+
+/// Waits until the element `sel` has the text `want` (trimmed).
+async function expectText(page, sel, want) {
+  await waitFor(
+    page, `${sel} to say ${JSON.stringify(want)}`,
+    (s, w) => document.querySelector(s)?.textContent.trim() === w, [sel, want],
+    (s) => document.querySelector(s)?.textContent.trim() ?? '(none)',
+  );
+}
+
+/// Waits until the office's list of units holds `want`.
+async function expectListed(page, want) {
+  await waitFor(page, `the list of units to be ${JSON.stringify(want)}`,
+    (w) => document.querySelector('#expected-list')?.value === w, [want],
+    () => document.querySelector('#expected-list')?.value);
+}
+
+test('the receiving office: files added up, a CSV list of units read, who has not sent, all back after a restart', TEST, async (t) => {
+  // Three units' exported files (the sample, each its own unit).
+  const filesDir = resolve(root, 'target/e2e-files/3');
+  execFileSync('cargo', ['run', '-q', '-p', 'cchc-core', '--example', 'unit_files', '--', '3', filesDir], { cwd: root, stdio: 'inherit' });
+  const files = readdirSync(filesDir).sort().map((name) => join(filesDir, name));
+  const unit = (n) => `Phường Đơn vị thử ${String(n).padStart(4, '0')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-firefox-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // The office's list as Excel saves a CSV: units 1 and 2 and one that has
+  // not sent; a note with a line break inside its quotes.
+  const csv = join(dir, 'danh-sach.csv');
+  writeFileSync(csv, `\ufeffSTT;Tên đơn vị;Ghi chú\r\n1;${unit(1)};"đã nhắc\r\n2 lần"\r\n2;${unit(2)};\r\n3;Xã Chưa Gửi;\r\n`);
+  const listed = [unit(1), unit(2), 'Xã Chưa Gửi'].join('\n');
+  const check = async (page) => {
+    await expectText(page, '#aggregate-heading', 'Tổng hợp báo cáo CCHC Quý I năm 2025: 3 đơn vị');
+    await expectText(page, '#chua-gui-so', 'Chưa gửi: 1 / 3 đơn vị');
+    await expectText(page, '#chua-gui li', 'Xã Chưa Gửi');
+    await expectText(page, '#aggregate-table tr[data-code="1.1.a"] td:nth-child(4)', '99');
+    await waitFor(page, 'the unlisted unit 3', (want) => document.querySelector('#ngoai-danh-sach')?.textContent.includes(want), [unit(3)]);
+    await waitFor(page, 'the three files kept', () => /^Đang giữ 3 tệp \(\d+ KB\)/.test(document.querySelector('#aggregate-kept')?.textContent ?? ''), [],
+      () => document.querySelector('#aggregate-kept')?.textContent);
+  };
+
+  let firefox = await startFirefox(t, dir);
+  await openApp(firefox.page);
+  await clickButton(firefox.page, 'Tổng hợp nhiều báo cáo');
+  const list = await firefox.page.waitForSelector('#expected-csv', { timeout: WAIT });
+  await list.uploadFile(csv);
+  await list.dispose();
+  await expectBanner(firefox.page, 'Đã thêm 3 đơn vị từ tệp «danh-sach.csv»');
+  await expectListed(firefox.page, listed);
+  const picked = await firefox.page.waitForSelector('#aggregate-files', { timeout: WAIT });
+  await picked.uploadFile(...files);
+  await picked.dispose();
+  await check(firefox.page);
+  expectNoPageErrors(firefox.errors);
+  await firefox.close();
+
+  // Firefox closed and started again on the same profile.
+  firefox = await startFirefox(t, dir);
+  await openApp(firefox.page);
+  await clickButton(firefox.page, 'Tổng hợp nhiều báo cáo');
+  await expectListed(firefox.page, listed);
+  await check(firefox.page);
+  expectNoPageErrors(firefox.errors);
 });
