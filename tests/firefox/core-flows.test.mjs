@@ -1,9 +1,10 @@
 // The core flows in a second browser engine: Debian's Firefox ESR, driven by
 // puppeteer-core over WebDriver BiDi, opening the single file
 // dist/bao-cao-cchc.html from file:// as an office PC would. Load, type,
-// reload, export JSON (a real download to disk), import through the file
-// input, the print view, the Word and Excel files, and the receiving
-// office's page. Each test starts Firefox with a fresh profile.
+// reload, a crash just after typing, export JSON (a real download to
+// disk), import through the file input, the print view, the Word and Excel
+// files, and the receiving office's page. Each test starts Firefox with a
+// fresh profile.
 //
 // Run with `make test-firefox` (or `node --test tests/firefox/core-flows.test.mjs`).
 import { test } from 'node:test';
@@ -56,11 +57,19 @@ async function startFirefox(t, given = null) {
     if (open) await browser.close();
     open = false;
   };
+  /// Ends Firefox as a crash or a power cut would: no time to write anything.
+  const kill = async () => {
+    open = false;
+    const firefox = browser.process();
+    const exited = new Promise((done) => firefox.once('exit', done));
+    firefox.kill('SIGKILL');
+    await exited;
+  };
   t.after(async () => {
     await close();
     if (!given) rmSync(dir, { recursive: true, force: true });
   });
-  return { browser, page, downloads, errors, close };
+  return { browser, page, downloads, errors, close, kill };
 }
 
 function expectNoPageErrors(errors) {
@@ -237,6 +246,25 @@ test('what is typed is saved in localStorage and is still there after a reload',
   for (const [path, text] of typed) await expectValue(page, path, text);
   assert.equal((await storedReport(page)).header.unit.name, 'Nghĩa Lộ');
   expectNoPageErrors(errors);
+});
+
+test('killing Firefox 100 ms after the last keystroke keeps what was typed', TEST, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-firefox-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  let firefox = await startFirefox(t, dir);
+  await openApp(firefox.page);
+  await newReport(firefox.page);
+  await typeInto(firefox.page, 'header.unit.name', 'Nghĩa Lộ');
+  await typeInto(firefox.page, 'figures.applications.received', '1.234');
+  await new Promise((later) => setTimeout(later, 100));
+  await firefox.kill();
+
+  firefox = await startFirefox(t, dir);
+  await openApp(firefox.page);
+  await expectValue(firefox.page, 'header.unit.name', 'Nghĩa Lộ');
+  await expectValue(firefox.page, 'figures.applications.received', '1.234');
+  await waitSaved(firefox.page, [['header.unit.name', 'Nghĩa Lộ'], ['figures.applications.received', 1234]]);
+  expectNoPageErrors(firefox.errors);
 });
 
 test('Tải tệp JSON downloads a file holding what was typed', TEST, async (t) => {
