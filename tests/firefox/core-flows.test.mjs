@@ -1,8 +1,8 @@
 // The core flows in a second browser engine: Debian's Firefox ESR, driven by
 // puppeteer-core over WebDriver BiDi, opening the single file
 // dist/bao-cao-cchc.html from file:// as an office PC would. Load, type,
-// reload, a crash just after typing, export JSON (a real download to
-// disk), import through the file input, the print view, the Word and Excel
+// reload, a crash just after typing, two tabs on one draft, export JSON
+// (a real download to disk), import through the file input, the print view, the Word and Excel
 // files, and the receiving office's page. Each test starts Firefox with a
 // fresh profile.
 //
@@ -265,6 +265,31 @@ test('killing Firefox 100 ms after the last keystroke keeps what was typed', TES
   await expectValue(firefox.page, 'figures.applications.received', '1.234');
   await waitSaved(firefox.page, [['header.unit.name', 'Nghĩa Lộ'], ['figures.applications.received', 1234]]);
   expectNoPageErrors(firefox.errors);
+});
+
+test('two tabs on one draft: a save in the other tab is told at once and can be taken', TEST, async (t) => {
+  const { page, errors } = await startFirefox(t);
+  await openApp(page);
+  await newReport(page);
+  await typeInto(page, 'header.unit.name', 'Tab một');
+  await waitSaved(page, [['header.unit.name', 'Tab một']]);
+  // A second tab opens the same file, so the same (last opened) draft.
+  const other = await (await page.browserContext()).newPage();
+  const otherErrors = [];
+  other.on('pageerror', (error) => otherErrors.push(String(error)));
+  await openApp(other);
+  await expectValue(other, 'header.unit.name', 'Tab một');
+  await typeInto(other, 'header.unit.name', 'Tab hai');
+  await waitSaved(other, [['header.unit.name', 'Tab hai']]);
+
+  await page.bringToFront();
+  await waitFor(page, 'the conflict banner', () => document.querySelector('#conflict')?.textContent.includes('vừa được sửa ở một thẻ'), [],
+    () => document.querySelector('#conflict')?.textContent ?? '(no banner)');
+  await clickButton(page, 'Lấy bản ở thẻ kia');
+  await expectValue(page, 'header.unit.name', 'Tab hai');
+  await waitFor(page, 'the banner gone', () => document.querySelector('#conflict') === null);
+  assert.equal((await storedReport(page)).header.unit.name, 'Tab hai');
+  expectNoPageErrors([...errors, ...otherErrors]);
 });
 
 test('Tải tệp JSON downloads a file holding what was typed', TEST, async (t) => {
