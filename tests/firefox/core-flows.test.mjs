@@ -2,9 +2,9 @@
 // puppeteer-core over WebDriver BiDi, opening the single file
 // dist/bao-cao-cchc.html from file:// as an office PC would. Load, type,
 // reload, a crash just after typing, two tabs on one draft, export JSON
-// (a real download to disk), import through the file input, the print view, the Word and Excel
-// files, and the receiving office's page. Each test starts Firefox with a
-// fresh profile.
+// (a real download to disk), import through the file input, the print
+// view, the Word and Excel files, and the receiving office's page. Each
+// test starts Firefox with a fresh profile.
 //
 // Run with `make test-firefox` (or `node --test tests/firefox/core-flows.test.mjs`).
 import { test } from 'node:test';
