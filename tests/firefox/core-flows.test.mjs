@@ -3,8 +3,10 @@
 // dist/bao-cao-cchc.html from file:// as an office PC would. Load, type,
 // reload, a crash just after typing, two tabs on one draft, export JSON
 // (a real download to disk), import through the file input, the print
-// view, the Word and Excel files, and the receiving office's page. Each
-// test starts Firefox with a fresh profile.
+// view, the Word and Excel files, and the receiving office's page; all
+// under the page's Content-Security-Policy, whose every breach fails the
+// test, and which keeps a fetch from reaching anywhere. Each test starts
+// Firefox with a fresh profile.
 //
 // Run with `make test-firefox` (or `node --test tests/firefox/core-flows.test.mjs`).
 import { test } from 'node:test';
@@ -30,7 +32,8 @@ const TEST = { timeout: 120_000 };
 /// under one temporary folder removed when the test ends. Downloads are
 /// saved without asking through BiDi `browser.setDownloadBehavior`, which
 /// puppeteer sends for a browser context created with `downloadBehavior`.
-/// Any uncaught error in the page fails the test at its end.
+/// Any uncaught error or policy breach in the page fails the test at its
+/// end.
 /// Given `dir` (a folder the caller removes), the profile is the one kept
 /// there: starting again on it is a browser restart (no downloads then).
 async function startFirefox(t, given = null) {
@@ -51,7 +54,7 @@ async function startFirefox(t, given = null) {
     });
   const page = (given && (await context.pages())[0]) || await context.newPage();
   const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
+  await watch(page, errors);
   let open = true;
   const close = async () => {
     if (open) await browser.close();
@@ -70,6 +73,24 @@ async function startFirefox(t, given = null) {
     if (!given) rmSync(dir, { recursive: true, force: true });
   });
   return { browser, page, downloads, errors, close, kill };
+}
+
+/// What marks a breach of the page's Content-Security-Policy in the console.
+const VIOLATION = 'csp-violation';
+
+/// Collects into `errors` what goes wrong in `page`: uncaught errors, and
+/// every breach of its Content-Security-Policy (reported by a listener put
+/// into each document before the page's own scripts run).
+async function watch(page, errors) {
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.text().startsWith(VIOLATION)) errors.push(message.text());
+  });
+  await page.evaluateOnNewDocument((marker) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.warn(`${marker} ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  }, VIOLATION);
 }
 
 function expectNoPageErrors(errors) {
@@ -221,6 +242,24 @@ test('the single file opens from file:// and loads the sample', TEST, async (t) 
   expectNoPageErrors(errors);
 });
 
+test('under its policy the single file reaches no other address', TEST, async (t) => {
+  const { page, errors } = await startFirefox(t);
+  await openApp(page);
+  await loadSample(page);
+  const fetched = await page.evaluate(() => fetch('http://127.0.0.1:9/').then(() => 'fetched', (error) => error.name));
+  assert.equal(fetched, 'TypeError');
+  // Refused by the policy itself, not only by a closed port: the page's
+  // event, and Firefox's own report of the breach; nothing else.
+  const breach = `${VIOLATION} connect-src http://127.0.0.1:9/`;
+  const deadline = Date.now() + WAIT;
+  while (!(errors.includes(breach) && errors.length === 2) && Date.now() < deadline) {
+    await new Promise((next) => setTimeout(next, 50));
+  }
+  assert.equal(errors.length, 2, JSON.stringify(errors));
+  assert.ok(errors.includes(breach), JSON.stringify(errors));
+  assert.match(errors.find((error) => error !== breach), /Content-Security-Policy: .*\(connect-src\) at http:\/\/127\.0\.0\.1:9\//);
+});
+
 test('what is typed is saved in localStorage and is still there after a reload', TEST, async (t) => {
   const { page, errors } = await startFirefox(t);
   await openApp(page);
@@ -276,7 +315,7 @@ test('two tabs on one draft: a save in the other tab is told at once and can be 
   // A second tab opens the same file, so the same (last opened) draft.
   const other = await (await page.browserContext()).newPage();
   const otherErrors = [];
-  other.on('pageerror', (error) => otherErrors.push(String(error)));
+  await watch(other, otherErrors);
   await openApp(other);
   await expectValue(other, 'header.unit.name', 'Tab một');
   await typeInto(other, 'header.unit.name', 'Tab hai');
