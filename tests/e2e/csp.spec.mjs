@@ -173,7 +173,7 @@ test('the page reaches no other address: fetch and images are refused by the pol
   }
 });
 
-test('markup typed into every kind of field runs nowhere: editor, print view, files, standalone page', async ({ page, context, appUrl }) => {
+test('markup typed into every kind of field runs nowhere: editor, print view, files, standalone pages, the office\'s list', async ({ page, context, appUrl }) => {
   const policy = await watchPolicy(page);
   await openWithWorker(page, appUrl);
   await loadSample(page);
@@ -219,7 +219,18 @@ test('markup typed into every kind of field runs nowhere: editor, print view, fi
   const combined = page.locator('#tong-hop-tai-lieu .document');
   await expect(combined).toContainText(HOSTILE);
   await expect(combined.locator(MARKUP)).toHaveCount(0);
+  const { standalone: combinedPage, policy: combinedPolicy } = await openStandalone(page, context);
+  await expect(combinedPage.locator('.document')).toContainText(HOSTILE);
+  await expect(combinedPage.locator(`script, ${MARKUP}`)).toHaveCount(0);
+  expect(await pwned(combinedPage)).toBeUndefined();
+  expect(await combinedPolicy.violations()).toEqual([]);
+  await combinedPage.close();
   await page.getByRole('button', { name: 'Quay lại bảng tổng hợp' }).click();
+  // Typed as a unit on the office's list, and matched with the file's unit.
+  await page.getByLabel('Mỗi dòng một đơn vị').fill(`Phường ${HOSTILE}\nXã Chưa Gửi`);
+  await expect(page.locator('#tinh-trang-don-vi')).toContainText(HOSTILE);
+  await expect(page.locator('#chua-gui li')).toHaveText(['Xã Chưa Gửi']);
+  await expect(page.locator(`body :is(${MARKUP})`)).toHaveCount(0);
 
   expect(await pwned(page)).toBeUndefined();
   expect(await policy.violations()).toEqual([]);
