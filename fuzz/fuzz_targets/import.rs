@@ -3,14 +3,16 @@
 //! file) and as a receiving office without the template opens it (the
 //! careful way, the file's own template read), then used as the app uses
 //! an opened report (checks, appendix, sentences, print, CSV, next period,
-//! aggregation). The aggregation page reads its files with the same
-//! `exchange::open`.
+//! aggregation, the receiving office's list of units and combined report).
+//! The aggregation page reads its files with the same `exchange::open`.
 //!
 //! Besides never panicking:
 //! - a file that opens without the template installed opens the same with
 //!   it (the quick and the careful reading agree);
 //! - an opened report exported again opens again to the same report and
-//!   template, its checksum good.
+//!   template, its checksum good;
+//! - the combined report of the files added up opens again the same, and
+//!   the level above adds it up as one unit.
 //!
 //! With `CCHC_FUZZ_WRITE_SEEDS=<dir>` it writes the exported files it is
 //! seeded with into `<dir>` and exits (tools/fuzz.sh).

@@ -7,14 +7,15 @@ pub mod typed;
 use std::sync::{Arc, OnceLock};
 
 use cchc_core::aggregate::{self, ReceivedFile};
-use cchc_core::exchange::{self, Opened};
+use cchc_core::combined::{self, Office};
+use cchc_core::exchange::{self, Opened, MAX_FILE_BYTES};
 use cchc_core::facts::Facts;
 use cchc_core::period::ReportKind;
 use cchc_core::report::Report;
 use cchc_core::rules::{self, PendingInputs};
 use cchc_core::sample::SAMPLE_JSON;
 use cchc_core::template::{self, Template, TemplateRef};
-use cchc_core::{appendix, document, next_period, sentences};
+use cchc_core::{appendix, document, expected, next_period, sentences};
 use serde_json::Value as Json;
 
 /// The second province's template of the tests
@@ -107,6 +108,61 @@ pub fn use_report(template: &Arc<Template>, report: &Report, revision: u32, chec
     let _ = aggregate::summary_csv(&summary);
     let _ = aggregate::csv_file_name(&summary);
     let _ = aggregate::units_matching(&summary, "phuong");
+    receiving_office(report, &summary, &files);
+}
+
+/// What the receiving office does with the files it added up: lines them
+/// up against its list of units (the units received and one that has not
+/// sent), and writes its combined report, whose file the level above opens
+/// and adds up like any unit's.
+fn receiving_office(report: &Report, summary: &aggregate::Summary, files: &[ReceivedFile]) {
+    const ABSENT: &str = "Xã Chưa Gửi Báo Cáo";
+    let received = expected::units_received(summary);
+    let mut listed = received.clone();
+    listed.push(ABSENT.to_owned());
+    let roll = expected::roll_call(&listed, summary);
+    assert!(roll.units.len() <= listed.len());
+    assert!(roll.unlisted.is_empty(), "every unit received is listed");
+    let sent = |name: &str| {
+        let key = expected::unit_key(name);
+        received.iter().any(|unit| expected::unit_key(unit) == key)
+    };
+    assert_eq!(roll.not_sent().contains(&ABSENT), !sent(ABSENT));
+
+    let (Some(template), true) = (&summary.template, summary.period.is_some()) else {
+        return;
+    };
+    // The office named as the unit of the file, whatever it holds.
+    let office = Office {
+        name: report.header.unit.full_name(),
+        signer_name: report.signature.name.to_string(),
+        ..Office::default()
+    };
+    let units = combined::units_added(summary, files);
+    let combined = combined::combined_report(summary, &units, &office)
+        .expect("files added up make a combined report");
+    let _ = combined::standalone(template, summary, &combined);
+    let _ = combined::print_file_name(&combined);
+    let file = export(template, &combined, 1);
+    if file.len() <= MAX_FILE_BYTES {
+        let its_template =
+            |wanted: &TemplateRef| (*wanted == template.reference()).then(|| template.clone());
+        let again = exchange::open(&file, &its_template).expect("a combined report's file opens");
+        assert_eq!(
+            again.report, combined,
+            "the combined report reads back the same"
+        );
+        assert!(again.checksum_ok);
+        let above = aggregate::add_up(&[ReceivedFile {
+            name: combined::file_name(&combined),
+            opened: Ok(again),
+        }]);
+        assert_eq!(
+            above.units.len(),
+            1,
+            "the level above adds the combined report up"
+        );
+    }
 }
 
 /// The exported files the import target starts from, besides the files in
