@@ -84,9 +84,11 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --locked -p bao-cao-cchc -p cchc-office -- -D warnings
-	# The fuzz crate is a workspace of its own: its lock file must follow the
-	# core's dependencies, or `make fuzz` (which builds --locked) stops.
-	cargo metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null
+	# The fuzz crate is a workspace of its own: checked here too, --locked so
+	# that its lock file follows the core's dependencies (`make fuzz` builds
+	# --locked).
+	cargo fmt --check --manifest-path fuzz/Cargo.toml
+	cargo clippy --manifest-path fuzz/Cargo.toml --locked --bins -- -D warnings
 
 ## Fuzzes the importer, the template loader and the Vietnamese number and date
 ## parsers (issue 12) with cargo-fuzz on the stable toolchain: FUZZ_RUNS inputs
