@@ -6,10 +6,11 @@
 //! A province's Department of Home Affairs receives from 100-170 communes;
 //! the list is typed or pasted as lines, taken from the files received, or
 //! read from a column of a CSV or Excel file (whose cells the office
-//! module reads, with its libraries). Names are matched as people write them: case,
-//! repeated spaces and decomposed accents do not make another unit. What
-//! happened to each file is decided by [`crate::aggregate::add_up`]; this
-//! module only lines the files up against the list.
+//! module reads, with its libraries). Names are matched as people write
+//! them: case, repeated spaces and decomposed accents do not make another
+//! unit. What happened to each file is decided by
+//! [`crate::aggregate::add_up`]; this module only lines the files up
+//! against the list.
 
 use std::collections::BTreeMap;
 
