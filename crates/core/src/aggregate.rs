@@ -276,17 +276,25 @@ pub fn add_up(files: &[ReceivedFile]) -> Summary {
         } else {
             (kept, this)
         };
-        note(
-            &mut notes,
-            older.1,
-            Severity::Error,
+        // The same export twice is a repeat; one export number with other
+        // figures is a unit that edited without exporting anew, or two
+        // units of one name (offices that all call themselves `Sở Nội vụ`).
+        let message = if newer.2.revision == older.2.revision && newer.2.report != older.2.report {
+            format!(
+                "{} có hai tệp cùng là lần xuất thứ {} nhưng nội dung khác nhau: chỉ cộng tệp «{}». Hãy hỏi lại đơn vị; nếu là hai đơn vị trùng tên, mỗi đơn vị cần ghi tên riêng.",
+                unit_name(report),
+                newer.2.revision,
+                newer.1
+            )
+        } else {
             format!(
                 "{} gửi nhiều lần: chỉ cộng tệp «{}» (lần xuất thứ {}).",
                 unit_name(report),
                 newer.1,
                 newer.2.revision
-            ),
-        );
+            )
+        };
+        note(&mut notes, older.1, Severity::Error, message);
         outcomes[older.0].outcome = Outcome::Superseded;
         by_unit.insert(key, newer);
     }
@@ -1090,6 +1098,42 @@ mod tests {
         assert!(replacements(&before.units, &older.units).is_empty());
         assert_eq!(older.files[2].outcome, Outcome::Superseded);
         assert!(replacements(&[], &after.units).is_empty());
+    }
+
+    #[test]
+    fn one_export_number_with_other_figures_is_said_to_differ() {
+        // Two offices that both call themselves by one name, or a unit that
+        // edited its report without exporting anew.
+        let mut other = nghia_lo();
+        other.header.unit.name = sample().header.unit.name;
+        let summary = add_up(&[
+            file("so-noi-vu-a.json", sample(), 1),
+            file("so-noi-vu-b.json", other, 1),
+        ]);
+        assert_eq!(summary.units.len(), 1);
+        assert_eq!(summary.units[0].file_name, "so-noi-vu-b.json");
+        assert_eq!(summary.files[0].outcome, Outcome::Superseded);
+        let notes: Vec<(&str, &str)> = summary
+            .notes
+            .iter()
+            .map(|n| (n.file_name.as_str(), n.message.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [(
+                "so-noi-vu-a.json",
+                "Phường Trương Quang Trọng có hai tệp cùng là lần xuất thứ 1 nhưng nội dung khác nhau: chỉ cộng tệp «so-noi-vu-b.json». Hãy hỏi lại đơn vị; nếu là hai đơn vị trùng tên, mỗi đơn vị cần ghi tên riêng."
+            )]
+        );
+        // The very same export twice is only a repeat.
+        let repeat = add_up(&[
+            file("lan-1.json", sample(), 1),
+            file("lan-1-ban-sao.json", sample(), 1),
+        ]);
+        assert_eq!(
+            repeat.notes[0].message,
+            "Phường Trương Quang Trọng gửi nhiều lần: chỉ cộng tệp «lan-1-ban-sao.json» (lần xuất thứ 1)."
+        );
     }
 
     #[test]
