@@ -1,9 +1,9 @@
 // The core flows in a second browser engine: Debian's Firefox ESR, driven by
 // puppeteer-core over WebDriver BiDi, opening the single file
 // dist/bao-cao-cchc.html from file:// as an office PC would. Load, type,
-// reload, a crash just after typing, two tabs on one draft, export JSON
-// (a real download to disk), import through the file input, the print
-// view, the Word and Excel files, and the receiving office's page; all
+// reload, a crash just after typing, two tabs on one draft, the history,
+// export JSON (a real download to disk), import through the file input, the
+// print view, the Word and Excel files, and the receiving office's page; all
 // under the page's Content-Security-Policy, whose every breach fails the
 // test, and which keeps a fetch from reaching anywhere. Each test starts
 // Firefox with a fresh profile.
@@ -329,6 +329,38 @@ test('two tabs on one draft: a save in the other tab is told at once and can be 
   await waitFor(page, 'the banner gone', () => document.querySelector('#conflict') === null);
   assert.equal((await storedReport(page)).header.unit.name, 'Tab hai');
   expectNoPageErrors([...errors, ...otherErrors]);
+});
+
+test('an earlier state comes back from Lịch sử, and the restore can be undone', TEST, async (t) => {
+  const { page, downloads, errors } = await startFirefox(t);
+  await openApp(page);
+  await loadSample(page);
+  await typeInto(page, 'header.unit.name', 'Phường Một');
+  await waitSaved(page, [['header.unit.name', 'Phường Một']]);
+  // Each export keeps the draft's state in the history (IndexedDB).
+  await clickButton(page, 'Tải tệp JSON');
+  await downloaded(downloads);
+  await typeInto(page, 'header.unit.name', 'Phường Hai');
+  await waitSaved(page, [['header.unit.name', 'Phường Hai']]);
+
+  await clickButton(page, 'Lịch sử');
+  const restore = await page.waitForFunction(
+    () => [...document.querySelectorAll('#lich-su .history-states li')]
+      .find((item) => item.textContent.includes('Khi xuất tệp JSON') && item.textContent.includes('Phường Một'))
+      ?.querySelector('button'),
+    { timeout: WAIT, polling: 50 },
+  );
+  assert.equal(await restore.evaluate((button) => button.textContent.trim()), 'Khôi phục');
+  await restore.asElement().click();
+  await restore.dispose();
+  await expectValue(page, 'header.unit.name', 'Phường Một');
+  await expectBanner(page, 'Đã khôi phục bản nháp');
+  await waitSaved(page, [['header.unit.name', 'Phường Một']]);
+
+  await clickButton(page, 'Hoàn tác khôi phục');
+  await expectValue(page, 'header.unit.name', 'Phường Hai');
+  await waitSaved(page, [['header.unit.name', 'Phường Hai']]);
+  expectNoPageErrors(errors);
 });
 
 test('Tải tệp JSON downloads a file holding what was typed', TEST, async (t) => {
