@@ -121,7 +121,7 @@ let officeLoading;
 window.cchcOffice = () => (officeLoading ??= (async () => {
   const unpackWasm = ${UNPACK_WASM};
   await __wbg_init({ module_or_path: unpackWasm(document.getElementById('office-wasm').textContent) });
-  return { docx_file, xlsx_file, workbook_file, unit_lines };
+  return { docx_file, combined_docx_file, xlsx_file, workbook_file, unit_lines };
 })().catch((error) => {
   officeLoading = undefined;
   throw error;

@@ -141,7 +141,8 @@ fn receiving_office(report: &Report, summary: &aggregate::Summary, files: &[Rece
     let units = combined::units_added(summary, files);
     let combined = combined::combined_report(summary, &units, &office)
         .expect("files added up make a combined report");
-    let _ = combined::standalone(template, summary, &combined);
+    let totals = combined::printed_totals(template, summary);
+    let _ = combined::standalone(template, &combined, &totals);
     let _ = combined::print_file_name(&combined);
     let file = export(template, &combined, 1);
     if file.len() <= MAX_FILE_BYTES {

@@ -1,13 +1,14 @@
 //! The combined report on the aggregation page: the office types its own
 //! header, signer and recipients (kept in localStorage), then prints the
-//! totals as its own ND 30 report (`In`, `Tải bản in (HTML)`) or sends them
+//! totals as its own ND 30 report (`In`, `Tải bản in (HTML)`, `Tải bản Word
+//! (.docx)`, written by the office module) or sends them
 //! on upward as a regular report file (`Tải JSON tổng hợp`). What is built
 //! is decided by [`cchc_core::combined`]; this module only types and moves.
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-use super::{files, focus_element};
+use super::{files, focus_element, office as office_files};
 use super::{storage, Editor};
 use cchc_core::aggregate::Summary;
 use cchc_core::combined::{self, Office};
@@ -205,9 +206,11 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
             return String::new();
         }
         summary.with(|summary| match (summary.template.as_ref(), report()) {
-            (Some(template), Some(report)) => {
-                document::render(&combined::document(template, summary, &report))
-            }
+            (Some(template), Some(report)) => document::render(&combined::document(
+                template,
+                &report,
+                &combined::printed_totals(template, summary),
+            )),
             _ => String::new(),
         })
     };
@@ -220,7 +223,11 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
                 files::download(
                     &combined::print_file_name(&report),
                     "text/html;charset=utf-8",
-                    &combined::standalone(template, summary, &report),
+                    &combined::standalone(
+                        template,
+                        &report,
+                        &combined::printed_totals(template, summary),
+                    ),
                 );
             }
         })
@@ -245,6 +252,24 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
                     serde_json::to_string_pretty(&file).expect("an envelope always serialises");
                 files::download(&combined::file_name(&report), "application/json", &json);
                 status.set(None);
+            }
+        })
+    };
+    let download_word = move |_| {
+        let Some(report) = untrack(report) else {
+            return;
+        };
+        summary.with_untracked(|summary| {
+            if let Some(template) = &summary.template {
+                // The combined report as its exchange file, which the
+                // module opens with the template inside.
+                let file = exchange::envelope(template, &report, 1, "");
+                let json = serde_json::to_string(&file).expect("an envelope always serialises");
+                office_files::write(office_files::Request::combined_docx(
+                    json,
+                    &combined::printed_totals(template, summary),
+                    combined::docx_file_name(&report),
+                ));
             }
         })
     };
@@ -287,6 +312,7 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
                     </button>
                     <button type="button" on:click=print>"In"</button>
                     <button type="button" on:click=download_html>"Tải bản in (HTML)"</button>
+                    <button type="button" on:click=download_word>"Tải bản Word (.docx)"</button>
                 </div>
                 <div id="tong-hop-tai-lieu" inner_html=html></div>
             </div>

@@ -20,6 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{files, Editor};
+use cchc_core::combined::PrintedTotal;
 use cchc_core::document;
 use cchc_core::exchange;
 use cchc_core::expected;
@@ -28,7 +29,8 @@ use cchc_core::workbook::{self, Workbook};
 #[wasm_bindgen]
 extern "C" {
     /// The loader the page defines: a promise of the office module's
-    /// exports, `docx_file(report_file)`, `xlsx_file(report_file)`,
+    /// exports, `docx_file(report_file)`,
+    /// `combined_docx_file(report_file, totals)`, `xlsx_file(report_file)`,
     /// `workbook_file(json)` and `unit_lines(file_name, bytes)`.
     #[wasm_bindgen(js_name = cchcOffice, catch)]
     fn office_module() -> Result<js_sys::Promise, JsValue>;
@@ -40,9 +42,11 @@ pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.sprea
 
 /// One file to write: which export writes it, from what, under which name.
 pub struct Request {
-    /// `docx_file`, `xlsx_file` or `workbook_file`.
+    /// `docx_file`, `combined_docx_file`, `xlsx_file` or `workbook_file`.
     export: &'static str,
     json: String,
+    /// A second argument (the combined report's printed totals).
+    more_json: Option<String>,
     name: String,
     mime: &'static str,
     /// `Word` or `Excel`, in what the page says.
@@ -55,9 +59,23 @@ impl Request {
         Request {
             export: "workbook_file",
             json: serde_json::to_string(workbook).expect("a workbook always serialises"),
+            more_json: None,
             name,
             mime: XLSX_MIME,
             kind: "Excel",
+        }
+    }
+
+    /// The Word file of the aggregation page's combined report: its
+    /// exchange file and the totals its appendix prints.
+    pub fn combined_docx(report_file: String, totals: &[PrintedTotal], name: String) -> Request {
+        Request {
+            export: "combined_docx_file",
+            json: report_file,
+            more_json: Some(serde_json::to_string(totals).expect("totals always serialise")),
+            name,
+            mime: DOCX_MIME,
+            kind: "Word",
         }
     }
 }
@@ -89,6 +107,7 @@ pub fn button(editor: Editor, ask: Ask, id: &'static str) -> impl IntoView {
                 Ask::Word => Request {
                     export: "docx_file",
                     json,
+                    more_json: None,
                     name: document::docx_file_name(facts.report),
                     mime: DOCX_MIME,
                     kind: "Word",
@@ -96,6 +115,7 @@ pub fn button(editor: Editor, ask: Ask, id: &'static str) -> impl IntoView {
                 Ask::AppendixExcel => Request {
                     export: "xlsx_file",
                     json,
+                    more_json: None,
                     name: workbook::appendix_file_name(facts),
                     mime: XLSX_MIME,
                     kind: "Excel",
@@ -223,9 +243,13 @@ pub fn read_units(
 
 /// The bytes of the file, from the loaded module's export.
 fn make_file(module: &JsValue, request: &Request) -> Result<js_sys::Uint8Array, String> {
-    let bytes = export(module, request.export)?
-        .call1(&JsValue::NULL, &request.json.as_str().into())
-        .map_err(|error| message_of(&error))?;
+    let write = export(module, request.export)?;
+    let json = JsValue::from(request.json.as_str());
+    let bytes = match &request.more_json {
+        Some(more) => write.call2(&JsValue::NULL, &json, &more.as_str().into()),
+        None => write.call1(&JsValue::NULL, &json),
+    }
+    .map_err(|error| message_of(&error))?;
     bytes
         .dyn_into::<js_sys::Uint8Array>()
         .map_err(|_| "phần tạo tệp không trả về nội dung tệp".to_owned())

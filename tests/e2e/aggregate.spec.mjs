@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import {
-  test, expect, openApp, storedKeys, root, parseCsv, twoUnitsExported, CHROMIUM_ARGS,
+  test, expect, openApp, storedKeys, root, parseCsv, twoUnitsExported, readOffice, CHROMIUM_ARGS,
 } from './app.mjs';
 import { firstLine, pdfPages, printToPdf } from './pdf.mjs';
 
@@ -402,6 +402,10 @@ test('the combined report: the office\'s own header, signer and recipients over 
   await standalone.goto(`file://${html}`);
   expectCombined(printedText(await printToPdf(standalone)));
   await standalone.close();
+  // As a Word file to edit before signing, read back with python-docx.
+  const word = await downloadFrom(page, 'Tải bản Word (.docx)');
+  expect(word.suggestedFilename()).toBe('tong-hop-cchc-2025-quy-I-so-noi-vu.docx');
+  expectCombined(readOffice(await saved(word)).text.normalize('NFC').replace(/\s+/g, ' '));
 
   // The totals as a report file of the office, which this page adds up again.
   await page.getByRole('button', { name: 'Quay lại bảng tổng hợp' }).click();

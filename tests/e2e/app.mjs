@@ -2,11 +2,17 @@
 // (served over http or the single file from file://), the sample report,
 // and reading what the app stored.
 import { test as base, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
 export const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+/// What tests/e2e/read_office.py finds in a .docx or .xlsx file (python-docx
+/// and openpyxl, in the venv of tools/setup.sh).
+export const readOffice = (path) => JSON.parse(execFileSync(resolve(root, '.venv-readers/bin/python'),
+  [resolve(root, 'tests/e2e/read_office.py'), path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 export const sample = JSON.parse(
   readFileSync(resolve(root, 'public/examples/bao-cao-cchc-quy-I-2025-phuong-truong-quang-trong.json'), 'utf8'),
 );

@@ -7,20 +7,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import {
-  test, expect, openApp, loadSample, root, twoUnitsExported, waitSaved, storedKeys,
+  test, expect, openApp, loadSample, twoUnitsExported, waitSaved, storedKeys, readOffice,
 } from './app.mjs';
 import { pdfPages, firstLine, printToPdf } from './pdf.mjs';
 import { PRINTED_SAMPLE } from './printed-sample.mjs';
 
-const PYTHON = resolve(root, '.venv-readers/bin/python');
 const SAMPLE_DOCX = 'bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong.docx';
 const SAMPLE_XLSX = 'bao-cao-cchc-2025-quy-I-phuong-truong-quang-trong-phu-luc.xlsx';
-
-/// What tests/e2e/read_office.py finds in a .docx or .xlsx file.
-const readOffice = (path) => JSON.parse(execFileSync(PYTHON, [resolve(root, 'tests/e2e/read_office.py'), path],
-  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 
 /// The Word file as LibreOffice prints it: the text of each page. A profile
 /// of its own, so that other LibreOffice runs on the machine do not collide.

@@ -13,6 +13,7 @@
 //! Only builds data: the page that types the office's details lives in the
 //! shell, this module does not read or write storage.
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use crate::aggregate::{ReceivedFile, Summary};
@@ -340,17 +341,38 @@ pub fn combined_report(summary: &Summary, units: &[&Report], office: &Office) ->
     Some(report)
 }
 
+/// A total as the combined report prints it in its appendix: the row's
+/// code, the total as printed, and how it was made (`Tính lại từ tổng:
+/// 1.643/1.686`, `Thiếu số liệu của 1/2 đơn vị`). Travels with the combined
+/// report's exchange file to the office module for its Word file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrintedTotal {
+    pub code: String,
+    pub total: String,
+    pub note: String,
+}
+
+/// What the appendix of the combined report prints for each row `summary`
+/// added up.
+pub fn printed_totals(template: &Template, summary: &Summary) -> Vec<PrintedTotal> {
+    summary
+        .rows
+        .iter()
+        .map(|row| PrintedTotal {
+            code: template.rows[row.row].code.clone(),
+            total: row.total.clone(),
+            note: row.note.clone(),
+        })
+        .collect()
+}
+
 /// The printed combined report: the office's header, title and closing,
-/// and as the appendix the summary's totals with how each was made.
-pub fn document(template: &Template, summary: &Summary, report: &Report) -> Document {
+/// and as the appendix the totals with how each was made.
+pub fn document(template: &Template, report: &Report, totals: &[PrintedTotal]) -> Document {
     let mut document = Document::new(&Facts::new(template, report));
     document.summary = title(report);
     for line in &mut document.appendix.rows {
-        let total = summary
-            .rows
-            .iter()
-            .find(|row| template.rows[row.row].code == line.code);
-        if let Some(total) = total {
+        if let Some(total) = totals.iter().find(|total| total.code == line.code) {
             line.value = total.total.clone();
             line.note = total.note.clone();
         }
@@ -359,7 +381,7 @@ pub fn document(template: &Template, summary: &Summary, report: &Report) -> Docu
 }
 
 /// The standalone page of the printed combined report: no script at all.
-pub fn standalone(template: &Template, summary: &Summary, report: &Report) -> String {
+pub fn standalone(template: &Template, report: &Report, totals: &[PrintedTotal]) -> String {
     let unit = report.header.unit.full_name();
     let tab = format!(
         "Báo cáo số {} - {} - {}",
@@ -367,12 +389,17 @@ pub fn standalone(template: &Template, summary: &Summary, report: &Report) -> St
         vi::capitalize_first(&unit),
         title(report)
     );
-    document::standalone_page(&tab, &document(template, summary, report))
+    document::standalone_page(&tab, &document(template, report, totals))
 }
 
 /// `tong-hop-cchc-2025-quy-I-so-noi-vu.json`.
 pub fn file_name(report: &Report) -> String {
     exchange::file_name(report).replacen("bao-cao-cchc", "tong-hop-cchc", 1)
+}
+
+/// `tong-hop-cchc-2025-quy-I-so-noi-vu.docx`.
+pub fn docx_file_name(report: &Report) -> String {
+    file_name(report).replace(".json", ".docx")
 }
 
 /// `tong-hop-cchc-2025-quy-I-so-noi-vu-ban-in.html`.
@@ -478,7 +505,7 @@ mod tests {
     fn the_printed_combined_report_has_the_offices_header_signer_and_totals() {
         let files = files();
         let (summary, mut report) = combined(&files);
-        let page = standalone(&legacy(), &summary, &report);
+        let page = standalone(&legacy(), &report, &printed_totals(&legacy(), &summary));
         assert!(!page.to_lowercase().contains("<script"));
         for expected in [
             "<div class=\"parent-agency\">UBND TỈNH QUẢNG NGÃI</div>",
@@ -503,9 +530,17 @@ mod tests {
             print_file_name(&report),
             "tong-hop-cchc-2025-quy-I-so-noi-vu-ban-in.html"
         );
+        assert_eq!(
+            docx_file_name(&report),
+            "tong-hop-cchc-2025-quy-I-so-noi-vu.docx"
+        );
         // The choice of signer of the editor, here too.
         report.signature.signer = Signer::Deputy;
-        let html = document::render(&document(&legacy(), &summary, &report));
+        let html = document::render(&document(
+            &legacy(),
+            &report,
+            &printed_totals(&legacy(), &summary),
+        ));
         assert!(html.contains("<div class=\"signer-title\">KT. CHỦ TỊCH</div>"));
     }
 

@@ -30,6 +30,7 @@ pub use docx::docx;
 pub use sheets::{csv_rows, sheets, unit_names};
 pub use xlsx::xlsx;
 
+use cchc_core::combined;
 use cchc_core::document::Document;
 use cchc_core::exchange;
 use cchc_core::facts::Facts;
@@ -54,6 +55,26 @@ pub fn report_docx(report_file: &str) -> Result<Vec<u8>, String> {
     docx(&report_document(report_file)?)
 }
 
+/// The document of the combined report in `report_file` (the exchange file
+/// `Tải JSON tổng hợp` writes), its appendix printing `totals` (JSON of
+/// [`combined::PrintedTotal`]s) as the aggregation page's print view does.
+pub fn combined_document(report_file: &str, totals: &str) -> Result<Document, String> {
+    let totals: Vec<combined::PrintedTotal> = serde_json::from_str(totals)
+        .map_err(|error| format!("Dữ liệu tổng hợp không hợp lệ: {error}"))?;
+    let opened = exchange::open(report_file.as_bytes(), &|_| None)
+        .map_err(|error| format!("Không đọc được báo cáo tổng hợp: {}", error.message()))?;
+    Ok(combined::document(
+        &opened.template,
+        &opened.report,
+        &totals,
+    ))
+}
+
+/// The `.docx` file of the combined report in `report_file`.
+pub fn combined_docx(report_file: &str, totals: &str) -> Result<Vec<u8>, String> {
+    docx(&combined_document(report_file, totals)?)
+}
+
 /// The `.xlsx` file of the appendix of the report in `report_file`.
 pub fn appendix_xlsx(report_file: &str) -> Result<Vec<u8>, String> {
     xlsx(&from_report_file(report_file, workbook::appendix)?)
@@ -69,6 +90,13 @@ mod wasm {
     #[wasm_bindgen]
     pub fn docx_file(report_file: &str) -> Result<Vec<u8>, JsError> {
         crate::report_docx(report_file).map_err(|error| JsError::new(&error))
+    }
+
+    /// The `.docx` file of the aggregation page's combined report, given as
+    /// its exchange file and the totals its appendix prints (JSON).
+    #[wasm_bindgen]
+    pub fn combined_docx_file(report_file: &str, totals: &str) -> Result<Vec<u8>, JsError> {
+        crate::combined_docx(report_file, totals).map_err(|error| JsError::new(&error))
     }
 
     /// The `.xlsx` file of the appendix of the report given as its

@@ -400,3 +400,43 @@ fn a_broken_exchange_file_is_an_error_in_vietnamese() {
         assert!(error.starts_with("Không đọc được báo cáo: "), "{error}");
     }
 }
+
+#[test]
+fn the_combined_report_handed_over_gives_the_print_views_document() {
+    use cchc_core::combined::{self, Office};
+    let summary = common::summary();
+    let template = summary.template.clone().unwrap();
+    let office = Office {
+        name: "Sở Nội vụ".to_owned(),
+        number: "7".to_owned(),
+        ..Office::default()
+    };
+    let report = combined::combined_report(&summary, &[], &office).unwrap();
+    let totals = combined::printed_totals(&template, &summary);
+    let file = exchange_file(&template, &report);
+    let handed = serde_json::to_string(&totals).unwrap();
+    assert_eq!(
+        cchc_office::combined_document(&file, &handed).unwrap(),
+        combined::document(&template, &report, &totals)
+    );
+    let mut package = Package::open(cchc_office::combined_docx(&file, &handed).unwrap());
+    let text = text_of(&package.part("word/document.xml"));
+    for expected in [
+        "SỞ NỘI VỤ",
+        "Số: 07/BC",
+        "Tổng hợp kết quả thực hiện công tác cải cách hành chính Quý I năm 2025",
+        "Tính lại từ tổng: ",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    let broken = cchc_office::combined_docx(&file, "[").unwrap_err();
+    assert!(
+        broken.starts_with("Dữ liệu tổng hợp không hợp lệ"),
+        "{broken}"
+    );
+    let broken = cchc_office::combined_docx("{", &handed).unwrap_err();
+    assert!(
+        broken.starts_with("Không đọc được báo cáo tổng hợp: "),
+        "{broken}"
+    );
+}
