@@ -94,7 +94,7 @@ lint: setup
 ## parsers (issue 12) with cargo-fuzz on the stable toolchain: FUZZ_RUNS inputs
 ## per target (FUZZ_SECONDS bounds each in time; FUZZ_TARGETS picks some), one
 ## line per target, nonzero exit on a crash. Not part of `make test`: about
-## an hour for a million inputs each. See tools/fuzz.sh.
+## half an hour for a million inputs each. See tools/fuzz.sh.
 FUZZ_RUNS ?= 1000000
 FUZZ_SECONDS ?= 0
 fuzz:
