@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::aggregation::column_heads;
-use super::{files, kept_files, office, storage, Editor, Notice};
+use super::{files, kept_files, office, storage, today, Editor, Notice};
 use cchc_core::aggregate::Summary;
 use cchc_core::expected::{self, RollCall};
 use cchc_core::vi::group_digits;
@@ -194,6 +194,9 @@ pub fn panel(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
                     />
                 </label>
             </div>
+            <p id="han-gui" class="deadline">
+                {move || summary.with(|summary| expected::deadline(summary, today()))}
+            </p>
             {move || {
                 (!units.with(Vec::is_empty)).then(|| roll.with(roll_call_view))
             }}

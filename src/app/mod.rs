@@ -295,15 +295,20 @@ pub fn redrawn_on(
     view! { <For each=move || [key()] key=|key| *key children=move |_| children() /> }
 }
 
-/// The period `Báo cáo mới` starts: the one whose period is running today.
-fn current_period() -> (ReportKind, i32) {
+/// Today by the computer's clock and time zone, as the office sees it.
+pub fn today() -> Option<cchc_core::date::Date> {
     let now = js_sys::Date::new_0();
-    let today = cchc_core::date::Date::new(
+    cchc_core::date::Date::new(
         now.get_full_year() as i32,
         (now.get_month() + 1) as u8,
         now.get_date() as u8,
-    );
-    today
+    )
+    .ok()
+}
+
+/// The period `Báo cáo mới` starts: the one whose period is running today.
+fn current_period() -> (ReportKind, i32) {
+    today()
         .map(ReportKind::current)
         .unwrap_or((ReportKind::FirstQuarter, 2025))
 }

@@ -254,7 +254,7 @@ test('the expected units: who has not sent, each unit\'s status, what makes up a
   }
 });
 
-test('the expected units from a CSV column, an Excel column and the files received; a garbage CSV and a refused write are said in Vietnamese and lose nothing', async ({ page, appUrl }) => {
+test('the expected units from a CSV column, an Excel column and the files received, with the deadline; a garbage CSV and a refused write are said in Vietnamese and lose nothing', async ({ page, appUrl }) => {
   await openApp(page, appUrl);
   const [first, second] = await twoUnitsExported(page);
   await page.getByRole('button', { name: 'Tổng hợp nhiều báo cáo' }).click();
@@ -281,6 +281,14 @@ test('the expected units from a CSV column, an Excel column and the files receiv
   });
   await page.setInputFiles('#aggregate-files', [first, second]);
   await expect(page.locator('#aggregate-heading')).toHaveText('Tổng hợp báo cáo CCHC Quý I năm 2025: 2 đơn vị');
+  // When the period's reports were due, counted from today on this computer.
+  const late = await page.evaluate(() => {
+    const now = new Date();
+    return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(2025, 2, 20)) / 86_400_000);
+  });
+  await expect(page.locator('#han-gui')).toHaveText(
+    `Hạn gửi báo cáo Quý I năm 2025: ngày 20/3/2025 (đã quá hạn ${String(late).replace(/\B(?=(\d{3})+$)/g, '.')} ngày).`,
+  );
   await expect(banner).toContainText('vào bộ nhớ của trình duyệt (có thể bộ nhớ đã đầy');
   await expect(page.locator('#aggregate-kept')).toHaveText('Chưa giữ tệp nào trong bộ nhớ của trình duyệt.');
   await expect(page.locator('#chua-gui li')).toHaveText(['Xã Nghĩa Hà']);

@@ -78,6 +78,21 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// How many days from `self` to `later` (negative when `later` comes
+    /// first): 20/3/2025 to 25/3/2025 is 5.
+    pub fn days_until(self, later: Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    /// The days since 1 March of year 0 (the civil-from-days algorithm of
+    /// H. Hinnant, on years from March so that 29 February comes last).
+    fn day_number(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        year * 365 + year / 4 - year / 100 + year / 400 + day_of_year
+    }
 }
 
 impl fmt::Display for Date {
@@ -125,6 +140,20 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_counted_across_months_leap_days_and_years() {
+        let day = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(day(2025, 3, 20).days_until(day(2025, 3, 25)), 5);
+        assert_eq!(day(2025, 3, 25).days_until(day(2025, 3, 20)), -5);
+        assert_eq!(day(2025, 3, 20).days_until(day(2025, 3, 20)), 0);
+        assert_eq!(day(2024, 2, 28).days_until(day(2024, 3, 1)), 2);
+        assert_eq!(day(2025, 2, 28).days_until(day(2025, 3, 1)), 1);
+        assert_eq!(day(2025, 12, 20).days_until(day(2026, 1, 20)), 31);
+        assert_eq!(day(2025, 3, 20).days_until(day(2026, 11, 29)), 619);
+        assert_eq!(day(2000, 1, 1).days_until(day(2100, 1, 1)), 36_525);
+        assert_eq!(day(1000, 1, 1).days_until(day(9999, 12, 31)), 3_287_181);
+    }
 
     #[test]
     fn accepts_real_days_and_rejects_others() {

@@ -15,7 +15,9 @@
 use std::collections::BTreeMap;
 
 use crate::aggregate::{FileOutcome, Outcome, Summary};
+use crate::date::Date;
 use crate::text;
+use crate::vi;
 
 /// The key two spellings of one unit share: NFC, lower case, one space
 /// between words (`Phường  Trương quang trọng` = `Phường Trương Quang Trọng`).
@@ -149,6 +151,28 @@ pub fn csv_text<'a>(file_name: &str, bytes: &'a [u8]) -> Result<(&'a str, u8), S
         .filter(|d| first.contains(char::from(*d)))
         .unwrap_or(b',');
     Ok((text, delimiter))
+}
+
+/// When the reports of the period `summary` adds up were due, and where
+/// `today` stands against it: `Hạn gửi báo cáo Quý I năm 2025: ngày
+/// 20/3/2025 (đã quá hạn 5 ngày).`. `None` before any file is added up.
+pub fn deadline(summary: &Summary, today: Option<Date>) -> Option<String> {
+    let (kind, year) = summary.period?;
+    let due = kind.due_date(year)?;
+    let against = today.map(|today| match due.days_until(today) {
+        0 => " (hôm nay)".to_owned(),
+        late if late > 0 => format!(
+            " (đã quá hạn {} ngày)",
+            vi::group_digits(late.unsigned_abs())
+        ),
+        early => format!(" (còn {} ngày)", vi::group_digits(early.unsigned_abs())),
+    });
+    Some(format!(
+        "Hạn gửi báo cáo {}: ngày {}{}.",
+        kind.long_name(year),
+        vi::format_date(due),
+        against.unwrap_or_default()
+    ))
 }
 
 /// Where one expected unit stands.
@@ -388,6 +412,33 @@ mod tests {
         assert_eq!(unlisted, [("la-ha.json", Some("Phường La Hà"))]);
         assert_eq!(Status::OtherTemplate.label(), "khác mẫu, không cộng");
         assert_eq!(Status::of_file(Outcome::Unreadable), Status::NotSent);
+    }
+
+    #[test]
+    fn the_deadline_says_how_far_today_is_from_it() {
+        let summary = add_up(&[file("tqt.json", sample(), 1)]);
+        let on = |y, m, d| deadline(&summary, Some(Date::new(y, m, d).unwrap())).unwrap();
+        assert_eq!(
+            on(2025, 3, 25),
+            "Hạn gửi báo cáo Quý I năm 2025: ngày 20/3/2025 (đã quá hạn 5 ngày)."
+        );
+        assert_eq!(
+            on(2025, 3, 20),
+            "Hạn gửi báo cáo Quý I năm 2025: ngày 20/3/2025 (hôm nay)."
+        );
+        assert_eq!(
+            on(2025, 3, 17),
+            "Hạn gửi báo cáo Quý I năm 2025: ngày 20/3/2025 (còn 3 ngày)."
+        );
+        assert_eq!(
+            on(2028, 3, 20),
+            "Hạn gửi báo cáo Quý I năm 2025: ngày 20/3/2025 (đã quá hạn 1.096 ngày)."
+        );
+        assert_eq!(
+            deadline(&summary, None).unwrap(),
+            "Hạn gửi báo cáo Quý I năm 2025: ngày 20/3/2025."
+        );
+        assert_eq!(deadline(&add_up(&[]), None), None);
     }
 
     #[test]
