@@ -1,9 +1,9 @@
 //! The combined report on the aggregation page: the office types its own
 //! header, signer and recipients (kept in localStorage), then prints the
 //! totals as its own ND 30 report (`In`, `Tải bản in (HTML)`, `Tải bản Word
-//! (.docx)`, written by the office module) or sends them
-//! on upward as a regular report file (`Tải JSON tổng hợp`). What is built
-//! is decided by [`cchc_core::combined`]; this module only types and moves.
+//! (.docx)` written by the office module) or sends them on upward as a
+//! regular report file (`Tải JSON tổng hợp`). What is built is decided by
+//! [`cchc_core::combined`]; this module only types and moves.
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
