@@ -692,6 +692,15 @@ mod tests {
     }
 
     /// A second ward: the sample's shape with other figures and blanks.
+    /// Each note of `summary` as (file, message).
+    fn file_notes(summary: &Summary) -> Vec<(&str, &str)> {
+        summary
+            .notes
+            .iter()
+            .map(|n| (n.file_name.as_str(), n.message.as_str()))
+            .collect()
+    }
+
     fn nghia_lo() -> Report {
         let mut report = sample();
         report.header.unit.name = Text::new("Nghĩa Lộ");
@@ -968,11 +977,7 @@ mod tests {
             Some(legacy().reference())
         );
         assert_eq!(summary.units.len(), 2);
-        let notes: Vec<(&str, &str)> = summary
-            .notes
-            .iter()
-            .map(|n| (n.file_name.as_str(), n.message.as_str()))
-            .collect();
+        let notes = file_notes(&summary);
         assert_eq!(
             notes,
             [
@@ -1113,11 +1118,7 @@ mod tests {
         assert_eq!(summary.units.len(), 1);
         assert_eq!(summary.units[0].file_name, "so-noi-vu-b.json");
         assert_eq!(summary.files[0].outcome, Outcome::Superseded);
-        let notes: Vec<(&str, &str)> = summary
-            .notes
-            .iter()
-            .map(|n| (n.file_name.as_str(), n.message.as_str()))
-            .collect();
+        let notes = file_notes(&summary);
         assert_eq!(
             notes,
             [(
