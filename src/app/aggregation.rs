@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use super::{expected_units, files, kept_files, office, toolbar, Editor, Notice, Screen};
 use cchc_core::aggregate::{self, ReceivedFile, Summary, UnitColumn};
+use cchc_core::expected;
 use cchc_core::vi::group_digits;
 use cchc_core::workbook;
 
@@ -452,10 +453,12 @@ pub fn page(editor: Editor) -> impl IntoView {
             )
         })
     };
+    let expected_list = expected_units::kept_list();
     let download_excel = move |_| {
+        let expected = expected_list.with_untracked(|text| expected::from_lines(text));
         let request = summary.with_untracked(|summary| {
             office::Request::xlsx(
-                &workbook::aggregation(summary),
+                &workbook::aggregation(summary, &expected),
                 workbook::aggregation_file_name(summary),
             )
         });
@@ -533,7 +536,7 @@ pub fn page(editor: Editor) -> impl IntoView {
                 <p id="aggregate-progress" role="status">{status}</p>
                 <p id="aggregate-kept">{kept}</p>
                 {toolbar::notice_view(editor.aggregate_notice)}
-                {expected_units::panel(editor, summary)}
+                {expected_units::panel(editor, summary, expected_list)}
                 {move || summary.with(notes)}
                 {unit_pages(summary, query, first, matching)}
                 {shown_table}

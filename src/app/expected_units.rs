@@ -55,11 +55,7 @@ fn unit_rows(roll: &RollCall) -> impl IntoView {
                 .files
                 .iter()
                 .map(|(file, status)| {
-                    view! {
-                        <li class=status.class()>
-                            {format!("{} (lần xuất thứ {}): {}", file.file_name, file.revision, status.label())}
-                        </li>
-                    }
+                    view! { <li class=status.class()>{expected::file_line(file, *status)}</li> }
                 })
                 .collect_view();
             view! {
@@ -91,11 +87,9 @@ fn roll_call_view(roll: &RollCall) -> impl IntoView {
                 view! {
                     <li>
                         {format!(
-                            "{} · {} (lần xuất thứ {}): {}",
+                            "{} · {}",
                             file.unit.clone().unwrap_or_default(),
-                            file.file_name,
-                            file.revision,
-                            status.label()
+                            expected::file_line(file, status)
                         )}
                     </li>
                 }
@@ -127,8 +121,13 @@ fn roll_call_view(roll: &RollCall) -> impl IntoView {
 
 /// The list (typed, taken from the files, read from a CSV) and where each
 /// unit on it stands in `summary`.
-pub fn panel(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
-    let text = RwSignal::new(storage::read_raw(KEY).unwrap_or_default());
+/// The list as kept, one unit a line: the text the panel edits and the
+/// aggregation's Excel file reads.
+pub fn kept_list() -> RwSignal<String> {
+    RwSignal::new(storage::read_raw(KEY).unwrap_or_default())
+}
+
+pub fn panel(editor: Editor, summary: Memo<Summary>, text: RwSignal<String>) -> impl IntoView {
     let units = Memo::new(move |_| text.with(|text| expected::from_lines(text)));
     let roll = Memo::new(move |_| {
         units.with(|units| summary.with(|summary| expected::roll_call(units, summary)))

@@ -309,6 +309,15 @@ test('the expected units from a CSV column, an Excel column and the files receiv
     page.getByRole('button', { name: 'Tải Excel (.xlsx)' }).click(),
   ]);
   const workbook = { name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: readFileSync(await download.path()) };
+  // Its third sheet: where each unit on the list stands, as on the page.
+  const { sheets } = readOffice(await saved(download));
+  expect(sheets.map((sheet) => sheet.name)).toEqual(['Tổng hợp', 'Tệp đã nhận', 'Đơn vị phải gửi']);
+  expect(sheets[2].rows.map((row) => row.slice(0, 3).map((cell) => cell.value))).toEqual([
+    ['Stt', 'Đơn vị', 'Tình trạng'],
+    [1, 'Phường Nghĩa Lộ', 'đã gửi, hợp lệ'],
+    [2, 'Xã Nghĩa Hà', 'chưa gửi'],
+    [3, 'Phường Trương Quang Trọng', 'đã gửi, hợp lệ'],
+  ]);
   await list.fill('Xã Hành Thiện');
   await page.setInputFiles('#expected-csv', workbook);
   await expect(list).toHaveValue('Xã Hành Thiện\nPhường Nghĩa Lộ\nPhường Trương Quang Trọng');

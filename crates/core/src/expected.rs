@@ -237,6 +237,17 @@ impl Status {
     }
 }
 
+/// `tqt-lan-2.json (lần xuất thứ 2): đã gửi, hợp lệ`: one file of a unit
+/// and what it says, on the page and in the Excel file.
+pub fn file_line(file: &FileOutcome, status: Status) -> String {
+    format!(
+        "{} (lần xuất thứ {}): {}",
+        file.file_name,
+        file.revision,
+        status.label()
+    )
+}
+
 /// One expected unit and its files.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitStatus {

@@ -1,6 +1,7 @@
 //! The spreadsheets handed to Excel users (`Tải Excel (.xlsx)`): the
 //! appendix of one report, and the aggregation page's combined table with
-//! the list of files received.
+//! the list of files received and, when the office keeps a list of the
+//! units that must send, where each of them stands.
 //!
 //! What each sheet holds is decided here, cell by cell, so that it is
 //! tested on the host: numbers are numbers with a display format (a CSV
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::aggregate::Summary;
 use crate::appendix;
+use crate::expected;
 use crate::facts::Facts;
 use crate::report::CellValue;
 use crate::template::Unit;
@@ -179,7 +181,7 @@ pub fn appendix(facts: &Facts) -> Workbook {
 
 /// The aggregation page's workbook: the combined table (total, then one
 /// column per unit) and every file received with what became of it.
-pub fn aggregation(summary: &Summary) -> Workbook {
+pub fn aggregation(summary: &Summary, expected_units: &[String]) -> Workbook {
     let mut columns = indicator_columns();
     columns.extend([column("Tổng hợp", 14.0), column("Ghi chú", 40.0)]);
     columns.extend(summary.units.iter().map(|unit| column(&unit.unit, 14.0)));
@@ -251,7 +253,47 @@ pub fn aggregation(summary: &Summary) -> Workbook {
                 ],
                 rows: files,
             },
+        ]
+        .into_iter()
+        .chain((!expected_units.is_empty()).then(|| units_sheet(expected_units, summary)))
+        .collect(),
+    }
+}
+
+/// The sheet `Đơn vị phải gửi`: each unit on the office's list with its
+/// status and its files, as the aggregation page shows them.
+fn units_sheet(expected_units: &[String], summary: &Summary) -> Sheet {
+    let roll = expected::roll_call(expected_units, summary);
+    let rows = roll
+        .units
+        .iter()
+        .enumerate()
+        .map(|(index, unit)| {
+            let files: Vec<String> = unit
+                .files
+                .iter()
+                .map(|(file, status)| expected::file_line(file, *status))
+                .collect();
+            vec![
+                Cell::Number {
+                    value: (index + 1) as f64,
+                    format: NumberFormat::Whole,
+                },
+                Cell::text(unit.unit.clone()),
+                Cell::text(unit.status.label()),
+                Cell::text(files.join("; ")),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: "Đơn vị phải gửi".to_owned(),
+        columns: vec![
+            column("Stt", 6.0),
+            column("Đơn vị", 30.0),
+            column("Tình trạng", 30.0),
+            column("Tệp đã nhận", 60.0),
         ],
+        rows,
     }
 }
 
@@ -344,6 +386,51 @@ mod tests {
             };
             assert_eq!(shown, cell.value_text, "row {}", cell.row.code);
         }
+    }
+
+    #[test]
+    fn the_aggregation_workbook_says_where_each_expected_unit_stands() {
+        use crate::aggregate::{add_up, ReceivedFile};
+        use crate::exchange::Opened;
+        let summary = add_up(&[ReceivedFile {
+            name: "tqt.json".to_owned(),
+            opened: Ok(Opened {
+                report: sample(),
+                template: legacy(),
+                revision: 2,
+                checksum_ok: true,
+                from_version: 2,
+            }),
+        }]);
+        assert_eq!(aggregation(&summary, &[]).sheets.len(), 2);
+        let listed = [
+            "phường trương  quang trọng".to_owned(),
+            "Xã Nghĩa Hà".to_owned(),
+        ];
+        let book = aggregation(&summary, &listed);
+        let sheet = &book.sheets[2];
+        assert_eq!(sheet.name, "Đơn vị phải gửi");
+        let number = |value| Cell::Number {
+            value,
+            format: NumberFormat::Whole,
+        };
+        assert_eq!(
+            sheet.rows,
+            [
+                vec![
+                    number(1.0),
+                    Cell::text("phường trương quang trọng"),
+                    Cell::text("đã gửi, hợp lệ"),
+                    Cell::text("tqt.json (lần xuất thứ 2): đã gửi, hợp lệ"),
+                ],
+                vec![
+                    number(2.0),
+                    Cell::text("Xã Nghĩa Hà"),
+                    Cell::text("chưa gửi"),
+                    Cell::text(""),
+                ],
+            ]
+        );
     }
 
     #[test]

@@ -203,7 +203,7 @@ fn a_text_that_looks_like_a_formula_stays_text() {
 #[test]
 fn the_aggregation_workbook_has_its_two_sheets() {
     let summary = summary();
-    let book = workbook::aggregation(&summary);
+    let book = workbook::aggregation(&summary, &[]);
     assert_eq!(book.sheets.len(), 2);
     let mut package = written(&book);
     let workbook_xml = package.part("xl/workbook.xml");
@@ -257,7 +257,7 @@ fn the_draft_handed_over_as_its_exchange_file_gives_the_same_sheet() {
 #[test]
 fn the_aggregation_workbook_reads_back_as_the_list_of_its_units() {
     let summary = summary();
-    let bytes = cchc_office::xlsx(&workbook::aggregation(&summary)).unwrap();
+    let bytes = cchc_office::xlsx(&workbook::aggregation(&summary, &[])).unwrap();
     let sheets = cchc_office::sheets(&bytes).unwrap();
     assert_eq!(sheets.len(), 2);
     assert_eq!(sheets[1][0], ["Tệp", "Đơn vị", "Lần xuất", "Tình trạng"]);
