@@ -32,15 +32,20 @@ pub use xlsx::xlsx;
 
 use cchc_core::combined;
 use cchc_core::document::Document;
-use cchc_core::exchange;
+use cchc_core::exchange::{self, Opened};
 use cchc_core::facts::Facts;
 use cchc_core::workbook;
 
-/// What `build` makes of the facts of the report in `report_file` (an
-/// exchange file), read with the template inside it.
+/// The report in `report_file` (an exchange file) with the template inside
+/// it; or why not, naming it as `what` (`báo cáo`).
+fn open_report_file(report_file: &str, what: &str) -> Result<Opened, String> {
+    exchange::open(report_file.as_bytes(), &|_| None)
+        .map_err(|error| format!("Không đọc được {what}: {}", error.message()))
+}
+
+/// What `build` makes of the facts of the report in `report_file`.
 fn from_report_file<R>(report_file: &str, build: impl FnOnce(&Facts) -> R) -> Result<R, String> {
-    let opened = exchange::open(report_file.as_bytes(), &|_| None)
-        .map_err(|error| format!("Không đọc được báo cáo: {}", error.message()))?;
+    let opened = open_report_file(report_file, "báo cáo")?;
     Ok(build(&Facts::new(&opened.template, &opened.report)))
 }
 
@@ -61,8 +66,7 @@ pub fn report_docx(report_file: &str) -> Result<Vec<u8>, String> {
 pub fn combined_document(report_file: &str, totals: &str) -> Result<Document, String> {
     let totals: Vec<combined::PrintedTotal> = serde_json::from_str(totals)
         .map_err(|error| format!("Dữ liệu tổng hợp không hợp lệ: {error}"))?;
-    let opened = exchange::open(report_file.as_bytes(), &|_| None)
-        .map_err(|error| format!("Không đọc được báo cáo tổng hợp: {}", error.message()))?;
+    let opened = open_report_file(report_file, "báo cáo tổng hợp")?;
     Ok(combined::document(
         &opened.template,
         &opened.report,
