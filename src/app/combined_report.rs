@@ -182,13 +182,17 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
             status.set(Some(NOT_KEPT.to_owned()));
         }
     });
-    // Built when shown or written, not on every change.
-    let report = move || {
+    // Built when shown or written, not on every change: the template, the
+    // combined report and the totals its appendix prints.
+    let built = move || {
         summary.with(|summary| {
-            editor.received.with(|received| {
+            let template = summary.template.clone()?;
+            let report = editor.received.with(|received| {
                 let units = combined::units_added(summary, received);
                 office.with(|office| combined::combined_report(summary, &units, office))
-            })
+            })?;
+            let totals = combined::printed_totals(&template, summary);
+            Some((template, report, totals))
         })
     };
     let empty = move || summary.with(|summary| summary.units.is_empty());
@@ -205,32 +209,20 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
         if !open.get() {
             return String::new();
         }
-        summary.with(|summary| match (summary.template.as_ref(), report()) {
-            (Some(template), Some(report)) => document::render(&combined::document(
-                template,
-                &report,
-                &combined::printed_totals(template, summary),
-            )),
-            _ => String::new(),
-        })
+        built()
+            .map(|(template, report, totals)| {
+                document::render(&combined::document(&template, &report, &totals))
+            })
+            .unwrap_or_default()
     };
     let download_html = move |_| {
-        let Some(report) = untrack(report) else {
-            return;
-        };
-        summary.with_untracked(|summary| {
-            if let Some(template) = &summary.template {
-                files::download(
-                    &combined::print_file_name(&report),
-                    "text/html;charset=utf-8",
-                    &combined::standalone(
-                        template,
-                        &report,
-                        &combined::printed_totals(template, summary),
-                    ),
-                );
-            }
-        })
+        if let Some((template, report, totals)) = untrack(built) {
+            files::download(
+                &combined::print_file_name(&report),
+                "text/html;charset=utf-8",
+                &combined::standalone(&template, &report, &totals),
+            );
+        }
     };
     let download_json = move |_| {
         if let Some((_, why)) = office
@@ -242,36 +234,25 @@ pub fn section(editor: Editor, summary: Memo<Summary>) -> impl IntoView {
             focus_element("co-quan-name");
             return;
         }
-        let Some(report) = untrack(report) else {
-            return;
-        };
-        summary.with_untracked(|summary| {
-            if let Some(template) = &summary.template {
-                let file = exchange::envelope(template, &report, 1, &files::now_iso());
-                let json =
-                    serde_json::to_string_pretty(&file).expect("an envelope always serialises");
-                files::download(&combined::file_name(&report), "application/json", &json);
-                status.set(None);
-            }
-        })
+        if let Some((template, report, _)) = untrack(built) {
+            let file = exchange::envelope(&template, &report, 1, &files::now_iso());
+            let json = serde_json::to_string_pretty(&file).expect("an envelope always serialises");
+            files::download(&combined::file_name(&report), "application/json", &json);
+            status.set(None);
+        }
     };
     let download_word = move |_| {
-        let Some(report) = untrack(report) else {
-            return;
-        };
-        summary.with_untracked(|summary| {
-            if let Some(template) = &summary.template {
-                // The combined report as its exchange file, which the
-                // module opens with the template inside.
-                let file = exchange::envelope(template, &report, 1, "");
-                let json = serde_json::to_string(&file).expect("an envelope always serialises");
-                office_files::write(office_files::Request::combined_docx(
-                    json,
-                    &combined::printed_totals(template, summary),
-                    combined::docx_file_name(&report),
-                ));
-            }
-        })
+        if let Some((template, report, totals)) = untrack(built) {
+            // The combined report as its exchange file, which the module
+            // opens with the template inside.
+            let file = exchange::envelope(&template, &report, 1, "");
+            let json = serde_json::to_string(&file).expect("an envelope always serialises");
+            office_files::write(office_files::Request::combined_docx(
+                json,
+                &totals,
+                combined::docx_file_name(&report),
+            ));
+        }
     };
     let print = move |_| {
         let _ = window().print();
