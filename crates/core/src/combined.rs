@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use crate::aggregate::{ReceivedFile, Summary};
+use crate::date::Date;
 use crate::document::{self, Document};
+use crate::entry::Entry;
 use crate::exchange;
 use crate::facts::Facts;
 use crate::figures::{decode, encode, Figures};
@@ -88,13 +90,10 @@ impl Office {
                 kind: UnitKind::Other,
                 name: Text::new(&self.name),
             },
-            number: vi::parse_count(&self.number)
-                .ok()
-                .flatten()
-                .and_then(|n| u32::try_from(n).ok()),
+            number: Option::<u32>::parse(&self.number).flatten(),
             symbol: Text::new(&self.symbol),
             place: Text::new(&self.place),
-            date: vi::parse_date(&self.date).ok().flatten(),
+            date: Option::<Date>::parse(&self.date).flatten(),
         }
     }
 
@@ -117,8 +116,7 @@ impl Office {
     /// What is wrong with the typed details, in Vietnamese, by field name.
     pub fn problems(&self) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
-        let number = vi::parse_count(&self.number);
-        if number.is_err() || matches!(number, Ok(Some(n)) if u32::try_from(n).is_err()) {
+        if Option::<u32>::parse(&self.number).is_none() {
             problems.push((
                 "number",
                 format!(
