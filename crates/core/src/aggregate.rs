@@ -99,13 +99,6 @@ pub enum Outcome {
     Unreadable,
 }
 
-impl Outcome {
-    /// Whether the file is added up.
-    pub fn counted(self) -> bool {
-        matches!(self, Outcome::Valid | Outcome::Warnings | Outcome::Errors)
-    }
-}
-
 /// One file received and what became of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileOutcome {
