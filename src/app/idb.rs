@@ -81,7 +81,7 @@ pub fn with_cached(
 /// Opens (creating it the first time) the database `name` with its one
 /// object store `store_name`, and hands it to `then`; `None` where the
 /// browser has no IndexedDB or refuses it.
-pub fn open(
+fn open(
     name: &str,
     store_name: &'static str,
     then: impl FnOnce(Option<IdbDatabase>) + 'static,

@@ -27,11 +27,10 @@ thread_local! {
 /// Opens the journal, puts its newer copies back into localStorage, then
 /// runs `ready`. Without IndexedDB, `ready` runs at once.
 pub fn restore_then(ready: impl FnOnce() + 'static) {
-    idb::open(DATABASE, STORE, move |db| {
+    idb::with_cached(&DB, DATABASE, STORE, move |db| {
         let Some(db) = db else {
             return ready();
         };
-        DB.with(|slot| *slot.borrow_mut() = Some(db.clone()));
         let Some(store) = idb::store(&db, STORE, IdbTransactionMode::Readonly) else {
             return ready();
         };
