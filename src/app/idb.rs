@@ -81,11 +81,7 @@ pub fn with_cached(
 /// Opens (creating it the first time) the database `name` with its one
 /// object store `store_name`, and hands it to `then`; `None` where the
 /// browser has no IndexedDB or refuses it.
-fn open(
-    name: &str,
-    store_name: &'static str,
-    then: impl FnOnce(Option<IdbDatabase>) + 'static,
-) {
+fn open(name: &str, store_name: &'static str, then: impl FnOnce(Option<IdbDatabase>) + 'static) {
     let Some(factory) = web_sys::window().and_then(|window| window.indexed_db().ok().flatten())
     else {
         return then(None);

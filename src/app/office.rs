@@ -36,46 +36,66 @@ extern "C" {
     fn office_module() -> Result<js_sys::Promise, JsValue>;
 }
 
-pub const DOCX_MIME: &str =
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// What kind of file a request writes.
+#[derive(Clone, Copy)]
+enum Format {
+    Word,
+    Excel,
+}
+
+impl Format {
+    fn mime(self) -> &'static str {
+        match self {
+            Format::Word => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Excel => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+
+    /// `Word` or `Excel`, in what the page says.
+    fn name(self) -> &'static str {
+        match self {
+            Format::Word => "Word",
+            Format::Excel => "Excel",
+        }
+    }
+}
 
 /// One file to write: which export writes it, from what, under which name.
 pub struct Request {
+    format: Format,
     /// `docx_file`, `combined_docx_file`, `xlsx_file` or `workbook_file`.
     export: &'static str,
     json: String,
     /// A second argument (the combined report's printed totals).
     more_json: Option<String>,
     name: String,
-    mime: &'static str,
-    /// `Word` or `Excel`, in what the page says.
-    kind: &'static str,
 }
 
 impl Request {
-    /// The Excel file of a workbook.
-    pub fn xlsx(workbook: &Workbook, name: String) -> Request {
+    fn new(format: Format, export: &'static str, json: String, name: String) -> Request {
         Request {
-            export: "workbook_file",
-            json: serde_json::to_string(workbook).expect("a workbook always serialises"),
+            format,
+            export,
+            json,
             more_json: None,
             name,
-            mime: XLSX_MIME,
-            kind: "Excel",
         }
+    }
+
+    /// The Excel file of a workbook.
+    pub fn xlsx(workbook: &Workbook, name: String) -> Request {
+        let json = serde_json::to_string(workbook).expect("a workbook always serialises");
+        Request::new(Format::Excel, "workbook_file", json, name)
     }
 
     /// The Word file of the aggregation page's combined report: its
     /// exchange file and the totals its appendix prints.
     pub fn combined_docx(report_file: String, totals: &[PrintedTotal], name: String) -> Request {
         Request {
-            export: "combined_docx_file",
-            json: report_file,
             more_json: Some(serde_json::to_string(totals).expect("totals always serialise")),
-            name,
-            mime: DOCX_MIME,
-            kind: "Word",
+            ..Request::new(Format::Word, "combined_docx_file", report_file, name)
         }
     }
 }
@@ -104,22 +124,18 @@ pub fn button(editor: Editor, ask: Ask, id: &'static str) -> impl IntoView {
             let envelope = exchange::envelope(facts.template, facts.report, 0, "");
             let json = serde_json::to_string(&envelope).expect("an envelope always serialises");
             match ask {
-                Ask::Word => Request {
-                    export: "docx_file",
+                Ask::Word => Request::new(
+                    Format::Word,
+                    "docx_file",
                     json,
-                    more_json: None,
-                    name: document::docx_file_name(facts.report),
-                    mime: DOCX_MIME,
-                    kind: "Word",
-                },
-                Ask::AppendixExcel => Request {
-                    export: "xlsx_file",
+                    document::docx_file_name(facts.report),
+                ),
+                Ask::AppendixExcel => Request::new(
+                    Format::Excel,
+                    "xlsx_file",
                     json,
-                    more_json: None,
-                    name: workbook::appendix_file_name(facts),
-                    mime: XLSX_MIME,
-                    kind: "Excel",
-                },
+                    workbook::appendix_file_name(facts),
+                ),
             }
         });
         write(request);
@@ -153,8 +169,8 @@ pub fn write(request: Request) {
     if BUSY.with(|busy| busy.replace(true)) {
         return;
     }
-    say(&format!("Đang chuẩn bị tệp {}…", request.kind), false);
-    let kind = request.kind;
+    let kind = request.format.name();
+    say(&format!("Đang chuẩn bị tệp {kind}…"), false);
     let failed = move |detail: String| {
         BUSY.with(|busy| busy.set(false));
         say(
@@ -168,7 +184,7 @@ pub fn write(request: Request) {
         move |module| match module.and_then(|module| make_file(&module, &request)) {
             Ok(bytes) => {
                 BUSY.with(|busy| busy.set(false));
-                files::download_bytes(&request.name, request.mime, &bytes);
+                files::download_bytes(&request.name, request.format.mime(), &bytes);
                 say(&format!("Đã tạo tệp «{}».", request.name), false);
             }
             Err(detail) => failed(detail),
