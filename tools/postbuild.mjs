@@ -69,17 +69,11 @@ const head = indexHtml
   .replace(/<link rel="(?:modulepreload|preload|stylesheet)"[^>]*>/g, '')
   .replace('</head>', `<style>\n${inert(css, 'style')}\n</style>\n</head>`);
 
-// A wasm kept gzipped and base64-encoded in the page, as the Response
-// wasm-bindgen's init takes, so that the browser compiles the module while it
-// is still being unpacked (instantiateStreaming). Written into each script
-// that unpacks one (the editor's at start, the office module's on first use).
-// The browser's own base64 decoder where it has one (Chromium 140, Firefox
-// 133); else a plain loop: a callback per byte (Uint8Array.from with a map)
-// took about 150 ms of the start on a slow PC.
-// Packed by zopfli (Debian's `zopfli`, installed by tools/setup.sh): a gzip
-// stream that any gzip reader unpacks, about 4% smaller than `gzip -9`
-// (measured: the editor's wasm 391 KB instead of 409 KB), so the single file
-// to e-mail and open is smaller; the unpacking costs the same.
+// A wasm for the page, gzipped by zopfli (Debian's `zopfli`, installed by
+// tools/setup.sh) and base64-encoded: a gzip stream that any gzip reader
+// unpacks, about 4% smaller than `gzip -9` (measured: the editor's wasm 391 KB
+// instead of 409 KB), so the single file to e-mail and open is smaller; the
+// unpacking costs the same.
 const packWasm = (bytes) => {
   const scratch = mkdtempSync(join(tmpdir(), 'cchc-zopfli-'));
   try {
@@ -89,6 +83,14 @@ const packWasm = (bytes) => {
     rmSync(scratch, { recursive: true, force: true });
   }
 };
+
+// A wasm kept gzipped and base64-encoded in the page, as the Response
+// wasm-bindgen's init takes, so that the browser compiles the module while it
+// is still being unpacked (instantiateStreaming). Written into each script
+// that unpacks one (the editor's at start, the office module's on first use).
+// The browser's own base64 decoder where it has one (Chromium 140, Firefox
+// 133); else a plain loop: a callback per byte (Uint8Array.from with a map)
+// took about 150 ms of the start on a slow PC.
 const UNPACK_WASM = `(base64) => {
   const gzip = Uint8Array.fromBase64?.(base64) ?? (() => {
     const binary = atob(base64);
