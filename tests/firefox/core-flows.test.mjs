@@ -504,13 +504,6 @@ async function expectText(page, sel, want) {
   );
 }
 
-/// Waits until the office's list of units holds `want`.
-async function expectListed(page, want) {
-  await waitFor(page, `the list of units to be ${JSON.stringify(want)}`,
-    (w) => document.querySelector('#expected-list')?.value === w, [want],
-    () => document.querySelector('#expected-list')?.value);
-}
-
 test('the receiving office: files added up, a CSV list of units read, who has not sent, all back after a restart', TEST, async (t) => {
   // Three units' exported files (the sample, each its own unit).
   const filesDir = resolve(root, 'target/e2e-files/3');
@@ -541,7 +534,7 @@ test('the receiving office: files added up, a CSV list of units read, who has no
   await list.uploadFile(csv);
   await list.dispose();
   await expectBanner(firefox.page, 'Đã thêm 3 đơn vị từ tệp «danh-sach.csv»');
-  await expectListed(firefox.page, listed);
+  await expectValue(firefox.page, 'expected-units', listed);
   const picked = await firefox.page.waitForSelector('#aggregate-files', { timeout: WAIT });
   await picked.uploadFile(...files);
   await picked.dispose();
@@ -553,7 +546,7 @@ test('the receiving office: files added up, a CSV list of units read, who has no
   firefox = await startFirefox(t, dir);
   await openApp(firefox.page);
   await clickButton(firefox.page, 'Tổng hợp nhiều báo cáo');
-  await expectListed(firefox.page, listed);
+  await expectValue(firefox.page, 'expected-units', listed);
   await check(firefox.page);
   expectNoPageErrors(firefox.errors);
 });
