@@ -1,13 +1,12 @@
 // The receiving office: many units' files opened at once and added up,
 // with refused files named, drafts in storage untouched, and the sum as CSV;
 // the units expected and the files received kept across a browser restart.
-import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import {
-  test, expect, openApp, storedKeys, root, parseCsv, twoUnitsExported, readOffice, CHROMIUM_ARGS,
+  test, expect, openApp, storedKeys, root, parseCsv, twoUnitsExported, readOffice, launchProfile,
 } from './app.mjs';
 import { firstLine, pdfPages, printToPdf } from './pdf.mjs';
 
@@ -157,15 +156,7 @@ function unitFile(path, name, change = () => {}) {
   return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) };
 }
 
-/// A Chromium with the profile in `dir`: closing it and launching it again
-/// on the same `dir` is a browser restart.
-const launch = (dir) => chromium.launchPersistentContext(dir, {
-  executablePath: '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-  locale: 'vi-VN',
-  timezoneId: 'Asia/Ho_Chi_Minh',
-  acceptDownloads: true,
-});
+const launch = (dir) => launchProfile(dir, { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
 
 async function openAggregation(context, appUrl) {
   const page = context.pages()[0] ?? await context.newPage();

@@ -1,7 +1,7 @@
 // Shared helpers of the end-to-end tests: opening the app in either project
 // (served over http or the single file from file://), the sample report,
 // and reading what the app stored.
-import { test as base, expect } from '@playwright/test';
+import { chromium, test as base, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/// Debian's Chromium on the profile kept in `dir`: closing it and launching
+/// it again on the same `dir` is a browser restart.
+export const launchProfile = (dir, options = {}) => chromium.launchPersistentContext(dir, {
+  executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options,
+});
 
 export const test = base.extend({
   // Set per project in playwright.config.mjs.

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  test, expect, field, openApp, newReport, loadSample, typeInto, waitSaved, storedKeys, PREFIX, CHROMIUM_ARGS,
+  test, expect, field, openApp, newReport, loadSample, typeInto, waitSaved, storedKeys, PREFIX, CHROMIUM_ARGS, launchProfile,
 } from './app.mjs';
 
 const TYPED = [
@@ -47,9 +47,7 @@ test('a reload keeps every value typed and reopens the same draft', async ({ pag
 test('closing and reopening the browser with the same profile keeps every value', async ({ appUrl }) => {
   const profile = mkdtempSync(join(tmpdir(), 'cchc-profile-'));
   try {
-    const launch = () => chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
-    });
+    const launch = () => launchProfile(profile);
     let context = await launch();
     let page = context.pages()[0] ?? await context.newPage();
     await openApp(page, appUrl);
@@ -93,9 +91,7 @@ for (const delay of [100, 1000]) test(`killing the browser ${delay} ms after the
     browserProcess.kill('SIGKILL');
     await exited;
 
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
-    });
+    const context = await launchProfile(profile);
     const reopened = context.pages()[0] ?? await context.newPage();
     await openApp(reopened, appUrl);
     await expectAll(reopened);
